@@ -1,0 +1,13 @@
+export {
+  lastValues,
+  makeSeriesWindows,
+  makeWindows,
+  sliceWindows,
+  type WindowSet,
+} from './makeWindows.js';
+export {
+  chronologicalSplit,
+  type FitValidationSplit,
+  type TrainTestSplit,
+  validationTail,
+} from './splits.js';
