@@ -47,7 +47,12 @@ describe('parseMonthlyCsv', () => {
     ['unparsable date', 'date,close\n1950-01-01,1\n01/02/1950,2\n', 3, /unparsable date/],
     ['impossible month', 'date,close\n1950-13-01,1\n', 2, /unparsable date/],
     ['date not on the 1st', 'date,close\n1950-01-01,1\n1950-02-15,2\n', 3, /first of the month/],
-    ['duplicate month', 'date,close\n1950-01-01,1\n1950-01-01,2\n', 3, /duplicate month 1950-01-01/],
+    [
+      'duplicate month',
+      'date,close\n1950-01-01,1\n1950-01-01,2\n',
+      3,
+      /duplicate month 1950-01-01/,
+    ],
     [
       'out-of-order month',
       'date,close\n1950-02-01,1\n1950-01-01,2\n',

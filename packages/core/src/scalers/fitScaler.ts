@@ -37,6 +37,8 @@ export function scalerFromParams(params: ScalerParams): Scaler {
     case 'relative':
       return relativeScaler(params.logReturnStd);
     default:
-      throw new RangeError(`unknown scaler kind ${JSON.stringify((params as { kind: unknown }).kind)}`);
+      throw new RangeError(
+        `unknown scaler kind ${JSON.stringify((params as { kind: unknown }).kind)}`,
+      );
   }
 }

@@ -47,7 +47,10 @@ export function chronologicalSplit(
  * @throws {RangeError} when the fraction is not in (0, 1) or leaves no fitting window
  * @example validationTail(train721, { fraction: 0.15 }) // 613 fit, 108 validation
  */
-export function validationTail(train: WindowSet, options: { fraction: number }): FitValidationSplit {
+export function validationTail(
+  train: WindowSet,
+  options: { fraction: number },
+): FitValidationSplit {
   const count = train.targets.length;
   const { fraction } = options;
   if (!(fraction > 0 && fraction < 1)) {
@@ -55,5 +58,8 @@ export function validationTail(train: WindowSet, options: { fraction: number }):
   }
   const size = Math.max(1, Math.round(count * fraction));
   if (size >= count) throw new RangeError(`a validation tail of ${size} leaves no fitting window`);
-  return { fit: sliceWindows(train, 0, count - size), validation: sliceWindows(train, count - size) };
+  return {
+    fit: sliceWindows(train, 0, count - size),
+    validation: sliceWindows(train, count - size),
+  };
 }

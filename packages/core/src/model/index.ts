@@ -1,0 +1,21 @@
+/** Model specs, their weights, and the plain-TypeScript forward pass. */
+export { modelForward, modelForwardBatch } from './forward.js';
+export { denseLayerName, recurrentLayerName } from './layerNames.js';
+export type {
+  CellKind,
+  DenseActivation,
+  DenseLayerSpec,
+  DenseWeights,
+  ModelSpec,
+  ModelWeights,
+  Protocol,
+  RecurrentLayerSpec,
+  RecurrentWeights,
+  WeightArray,
+} from './modelSpec.js';
+export { gateCount } from './modelSpec.js';
+export { parameterCount } from './parameterCount.js';
+export { randomModelWeights, randomWeightArray, seededUniform } from './randomWeights.js';
+export { assertModelSpec } from './validateSpec.js';
+export { type WeightSlot, weightSlots } from './weightShapes.js';
+export { weightsFromList, weightsToList } from './weights.js';

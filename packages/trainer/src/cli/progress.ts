@@ -1,0 +1,98 @@
+import { MultiBar, Presets, type SingleBar } from 'cli-progress';
+import type { SweepEvent, TrainJob } from '../train/jobs.js';
+
+/** Reports a sweep's progress: bars on a terminal, one plain line per event elsewhere. */
+export interface ProgressReporter {
+  onEvent(event: SweepEvent): void;
+  stop(): void;
+}
+
+const label = (job: TrainJob) => `${job.configName}@${job.protocol} seed ${job.seed}`;
+
+/**
+ * Progress bars (overall and one per running job: epoch, loss, ETA) when `stream` is a TTY;
+ * otherwise plain lines for the backend chosen and each finished run.
+ */
+export function createProgressReporter(
+  totalJobs: number,
+  epochs: number,
+  stream: NodeJS.WriteStream = process.stderr,
+): ProgressReporter {
+  return stream.isTTY ? barReporter(totalJobs, epochs, stream) : lineReporter(totalJobs, stream);
+}
+
+function lineReporter(totalJobs: number, stream: NodeJS.WriteStream): ProgressReporter {
+  let done = 0;
+  const started = performance.now();
+  return {
+    onEvent(event) {
+      if (event.type === 'backend') {
+        const skipped = event.choice.skipped.map((s) => `${s.backend}: ${s.error}`).join('; ');
+        stream.write(
+          `worker ${event.worker}: backend ${event.choice.backend}${skipped ? ` (skipped ${skipped})` : ''}\n`,
+        );
+      } else if (event.type === 'done') {
+        done++;
+        const elapsed = (performance.now() - started) / 1000;
+        const eta = (elapsed / done) * (totalJobs - done);
+        const loss = event.result.losses.at(-1) ?? Number.NaN;
+        stream.write(
+          `[${done}/${totalJobs}] ${label(event.job)}: ${event.result.trainingSeconds.toFixed(1)} s, loss ${loss.toPrecision(4)}, ETA ${eta.toFixed(0)} s\n`,
+        );
+      }
+    },
+    stop() {},
+  };
+}
+
+function barReporter(
+  totalJobs: number,
+  epochs: number,
+  stream: NodeJS.WriteStream,
+): ProgressReporter {
+  const multibar = new MultiBar(
+    {
+      stream,
+      clearOnComplete: false,
+      hideCursor: true,
+      format: '{name} |{bar}| {value}/{total} {unit} | loss {loss} | ETA {eta_formatted}',
+    },
+    Presets.shades_classic,
+  );
+  const overall = multibar.create(totalJobs, 0, {
+    name: 'sweep'.padEnd(30),
+    unit: 'runs',
+    loss: '-',
+  });
+  const bars = new Map<number, SingleBar>();
+  return {
+    onEvent(event) {
+      switch (event.type) {
+        case 'backend':
+          multibar.log(`worker ${event.worker}: backend ${event.choice.backend}\n`);
+          break;
+        case 'start':
+          bars.set(
+            event.job.index,
+            multibar.create(epochs, 0, {
+              name: label(event.job).padEnd(30),
+              unit: 'epochs',
+              loss: '-',
+            }),
+          );
+          break;
+        case 'epoch':
+          bars.get(event.job.index)?.update(event.epoch, { loss: event.loss.toPrecision(4) });
+          break;
+        case 'done': {
+          const bar = bars.get(event.job.index);
+          if (bar) multibar.remove(bar);
+          bars.delete(event.job.index);
+          overall.increment(1, { loss: (event.result.losses.at(-1) ?? Number.NaN).toPrecision(4) });
+          break;
+        }
+      }
+    },
+    stop: () => multibar.stop(),
+  };
+}

@@ -1,0 +1,102 @@
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { ModelSpec, WeightArray } from '@gatecast/core';
+import { toLayersArtifacts } from './layersArtifacts.js';
+import type { Manifest, ManifestModel, Results } from './manifest.js';
+import { sha256 } from './sha256.js';
+import { verifyRegistry } from './verifyRegistry.js';
+
+/** A model to export: its manifest entry (file fields are filled in here) and its weights. */
+export interface RegistryEntry {
+  model: Omit<ManifestModel, 'files'>;
+  spec: ModelSpec;
+  weights: WeightArray[];
+}
+
+export interface WriteRegistryOptions {
+  /** The registry directory, e.g. `models/`. Replaced whole, or left untouched on failure. */
+  outDir: string;
+  manifest: Omit<Manifest, 'models' | 'files'>;
+  entries: RegistryEntry[];
+  results: Results;
+  /** The last `windowLength` months of the data, in points, to verify the export against. */
+  latestWindow: readonly number[];
+  /** Test hook: runs after the new registry is written and verified, before it replaces the old. */
+  beforeSwap?: (tempDir: string) => Promise<void>;
+}
+
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
+
+/**
+ * Puts back a registry whose replacement was interrupted between its two renames (see
+ * {@link writeRegistry}): if `outDir` is missing and a `.previous-*` sibling exists, it returns.
+ */
+export async function recoverRegistry(outDir: string): Promise<void> {
+  if (await exists(outDir)) return;
+  const parent = dirname(outDir);
+  if (!(await exists(parent))) return;
+  const previous = (await readdir(parent)).filter((n) =>
+    n.startsWith(`${basename(outDir)}.previous-`),
+  );
+  const last = previous.sort().at(-1);
+  if (last) await rename(join(parent, last), outDir);
+}
+
+/**
+ * Writes a registry atomically: everything goes into a temporary sibling directory, which is
+ * verified (hashes, reload with `tf.loadLayersModel`, forecasts reproduced) and only then renamed
+ * over `outDir`. Any failure before the swap removes the temporary directory and leaves `outDir`
+ * as it was.
+ */
+export async function writeRegistry(options: WriteRegistryOptions): Promise<Manifest> {
+  const { outDir, entries, results, latestWindow } = options;
+  await recoverRegistry(outDir);
+  const parent = dirname(outDir);
+  await mkdir(parent, { recursive: true });
+  const stamp = `${process.pid}-${Date.now()}`;
+  const tempDir = join(parent, `${basename(outDir)}.tmp-${stamp}`);
+  try {
+    await mkdir(tempDir);
+    const models: ManifestModel[] = [];
+    for (const entry of entries) {
+      const artifacts = await toLayersArtifacts(entry.spec, entry.weights, 'weights.bin');
+      const jsonText = `${JSON.stringify(artifacts.modelJson)}\n`;
+      await mkdir(join(tempDir, entry.model.id));
+      await writeFile(join(tempDir, entry.model.id, 'model.json'), jsonText);
+      await writeFile(join(tempDir, entry.model.id, 'weights.bin'), artifacts.weightsBin);
+      models.push({
+        ...entry.model,
+        files: {
+          modelJson: `${entry.model.id}/model.json`,
+          weights: `${entry.model.id}/weights.bin`,
+          modelJsonSha256: sha256(jsonText),
+          weightsSha256: sha256(artifacts.weightsBin),
+        },
+      });
+    }
+    const resultsText = `${JSON.stringify(results)}\n`;
+    await writeFile(join(tempDir, 'results.json'), resultsText);
+    const manifest: Manifest = {
+      ...options.manifest,
+      models,
+      files: { 'results.json': sha256(resultsText) },
+    };
+    await writeFile(join(tempDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    await verifyRegistry(tempDir, latestWindow);
+    await options.beforeSwap?.(tempDir);
+
+    const previous = join(parent, `${basename(outDir)}.previous-${stamp}`);
+    const hadPrevious = await exists(outDir);
+    if (hadPrevious) await rename(outDir, previous);
+    await rename(tempDir, outDir);
+    if (hadPrevious) await rm(previous, { recursive: true, force: true });
+    return manifest;
+  } catch (error) {
+    await rm(tempDir, { recursive: true, force: true });
+    throw error;
+  }
+}

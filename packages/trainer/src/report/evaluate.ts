@@ -1,0 +1,164 @@
+import {
+  dieboldMariano,
+  type ModelSpec,
+  type Protocol,
+  parameterCount,
+  rmse,
+  type Scaler,
+  type ScalerParams,
+  type WeightArray,
+} from '@gatecast/core';
+import type { PreparedSplit } from '../data/prepareData.js';
+import { unscalePredictions } from '../data/prepareData.js';
+import type { TrainRunResult } from '../train/trainRun.js';
+import type { Baselines } from './baselines.js';
+import {
+  conformalHalfWidth,
+  empiricalCoverage,
+  INTERVAL_LEVELS,
+  type IntervalLevel,
+} from './conformal.js';
+import { type MeanSd, meanSd } from './summary.js';
+import { type TestMetrics, testMetrics } from './testMetrics.js';
+
+/** One seed's run of a model. */
+export interface SeedReport {
+  seed: number;
+  /** RMSE on the validation tail, in points: the only figure that picks the served seed. */
+  validationRmse: number;
+  test: TestMetrics;
+  trainingSeconds: number;
+  /** Mean training loss of the last epoch, in the protocol's scaled space. */
+  finalLoss: number;
+}
+
+/** A served model's prediction interval at one level. */
+export interface IntervalReport {
+  /** Split-conformal half-width in the protocol's scaled space. */
+  halfWidthScaled: number;
+  /** Share of the 184 test targets inside the interval. */
+  testCoverage: number;
+  /** Mean width of the test intervals, in points. */
+  meanTestWidth: number;
+}
+
+/** Everything measured for one config under one protocol. */
+export interface ModelReport {
+  id: string;
+  configName: string;
+  protocol: Protocol;
+  spec: ModelSpec;
+  parameterCount: number;
+  scaler: ScalerParams;
+  seeds: SeedReport[];
+  /** Mean ± sd over seeds of the test metrics. */
+  summary: Record<keyof TestMetrics, MeanSd>;
+  /** The seed with the best validation RMSE; its weights are the ones exported. */
+  servedSeed: number;
+  served: SeedReport & {
+    /** Diebold–Mariano (HLN) test of the served model's squared test errors against naive. */
+    dmVsNaive: { statistic: number; pValue: number };
+  };
+  intervals: Record<IntervalLevel, IntervalReport>;
+  forecast: {
+    asOf: string;
+    target: string;
+    value: number;
+    /** The model's output for the latest window, in the protocol's scaled space. */
+    scaledValue: number;
+    intervals: Record<IntervalLevel, [number, number]>;
+  };
+  /** `[184]` served model's test predictions and interval bounds, in points. */
+  testPredictions: number[];
+  testIntervals: Record<IntervalLevel, [number, number][]>;
+  weights: WeightArray[];
+}
+
+/**
+ * Scores every seed of one config × protocol, picks the served seed on validation RMSE, and
+ * calibrates its intervals on validation residuals.
+ */
+export function evaluateModel(options: {
+  id: string;
+  configName: string;
+  spec: ModelSpec;
+  split: PreparedSplit;
+  scaler: Scaler;
+  runs: TrainRunResult[];
+  baselines: Baselines;
+}): ModelReport {
+  const { id, configName, spec, split, scaler, runs, baselines } = options;
+  const seeds = runs.map((run): SeedReport => {
+    const validation = unscalePredictions(run.validationPredictions, split.validation, scaler);
+    return {
+      seed: run.seed,
+      validationRmse: rmse(split.validation.targets, validation),
+      test: testMetrics(split, unscalePredictions(run.testPredictions, split.test, scaler)),
+      trainingSeconds: run.trainingSeconds,
+      finalLoss: run.losses[run.losses.length - 1] ?? Number.NaN,
+    };
+  });
+  const best = seeds.reduce((a, b) => (b.validationRmse < a.validationRmse ? b : a));
+  const run = runs.find((r) => r.seed === best.seed) as TrainRunResult;
+  const testPredictions = unscalePredictions(run.testPredictions, split.test, scaler);
+
+  const residuals = Array.from(run.validationPredictions, (p, i) =>
+    Math.abs(
+      scaler.scaleTarget(
+        split.validation.targets[i] as number,
+        split.validation.inputs[i] as number[],
+      ) - p,
+    ),
+  );
+  const band = (scaled: number, window: readonly number[], q: number): [number, number] => [
+    scaler.unscaleTarget(scaled - q, window),
+    scaler.unscaleTarget(scaled + q, window),
+  ];
+  const intervals = {} as Record<IntervalLevel, IntervalReport>;
+  const testIntervals = {} as Record<IntervalLevel, [number, number][]>;
+  const forecastIntervals = {} as Record<IntervalLevel, [number, number]>;
+  for (const level of INTERVAL_LEVELS) {
+    const q = conformalHalfWidth(residuals, level / 100);
+    const bands = split.test.inputs.map((w, i) => band(run.testPredictions[i] as number, w, q));
+    testIntervals[level] = bands;
+    intervals[level] = {
+      halfWidthScaled: q,
+      testCoverage: empiricalCoverage(
+        [...split.test.targets],
+        bands.map((b) => b[0]),
+        bands.map((b) => b[1]),
+      ),
+      meanTestWidth: bands.reduce((s, b) => s + (b[1] - b[0]), 0) / bands.length,
+    };
+    forecastIntervals[level] = band(run.latestPrediction, split.latestWindow, q);
+  }
+
+  const modelErrors = testPredictions.map((p, i) => (split.test.targets[i] as number) - p);
+  const dm = dieboldMariano(modelErrors, baselines.naive.errors, { horizon: 1, loss: 'squared' });
+  const metricNames = Object.keys(best.test) as (keyof TestMetrics)[];
+  return {
+    id,
+    configName,
+    protocol: spec.protocol,
+    spec,
+    parameterCount: parameterCount(spec),
+    scaler: scaler.params,
+    seeds,
+    summary: Object.fromEntries(
+      metricNames.map((m) => [m, meanSd(seeds.map((s) => s.test[m]))]),
+    ) as Record<keyof TestMetrics, MeanSd>,
+    servedSeed: best.seed,
+    served: { ...best, dmVsNaive: { statistic: dm.statistic, pValue: dm.pValue } },
+    intervals,
+    forecast: {
+      asOf: split.asOf,
+      target: split.target,
+      value: scaler.unscaleTarget(run.latestPrediction, split.latestWindow),
+      scaledValue: run.latestPrediction,
+      intervals: forecastIntervals,
+    },
+    testPredictions,
+    testIntervals,
+    weights: run.weights,
+  };
+}

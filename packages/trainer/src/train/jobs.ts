@@ -1,0 +1,35 @@
+import type { Protocol } from '@gatecast/core';
+import type { BackendChoice, BackendPreference } from '../backend/selectBackend.js';
+import type { ProtocolData } from '../data/prepareData.js';
+import type { TrainRunResult } from './trainRun.js';
+
+/** One training run to do: a config under a protocol with one seed. */
+export interface TrainJob {
+  /** Index in the sweep, used to report progress and order results. */
+  index: number;
+  configName: string;
+  protocol: Protocol;
+  seed: number;
+  epochs: number;
+  batchSize: number;
+}
+
+/** What a runner needs besides the jobs. Plain data: it is sent to worker threads as is. */
+export interface RunnerSetup {
+  backend: BackendPreference;
+  data: Record<Protocol, ProtocolData>;
+}
+
+/** Progress of a sweep, reported as it happens. */
+export type SweepEvent =
+  | { type: 'backend'; worker: number; choice: BackendChoice }
+  | { type: 'start'; job: TrainJob; worker: number }
+  | { type: 'epoch'; job: TrainJob; epoch: number; loss: number }
+  | { type: 'done'; job: TrainJob; result: TrainRunResult };
+
+/** Messages a training worker sends to the main thread. */
+export type WorkerMessage =
+  | { type: 'backend'; choice: BackendChoice }
+  | { type: 'epoch'; index: number; epoch: number; loss: number }
+  | { type: 'done'; index: number; result: TrainRunResult }
+  | { type: 'failed'; index: number; message: string };
