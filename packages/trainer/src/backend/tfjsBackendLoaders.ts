@@ -16,10 +16,18 @@ async function activate(name: string): Promise<string> {
 
 /**
  * Imports an optional module by a name held in a variable, so bundlers and the type checker do
- * not require it to be installed.
+ * not require it to be installed. Failures are reported without file-system paths, since the
+ * reason lands in the committed manifest.
  */
 async function importOptional(specifier: string): Promise<unknown> {
-  return import(specifier);
+  try {
+    return await import(specifier);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'ERR_MODULE_NOT_FOUND') throw new Error(`${specifier} is not installed`);
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+    throw new Error(`${specifier} failed to load: ${reason.replace(/(\/[^\s'"]+)+/g, '<path>')}`);
+  }
 }
 
 /**

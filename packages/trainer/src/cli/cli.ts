@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // gatecast-train: a thin shell over `train()`; every piece it calls is importable and tested.
 import { CsvError } from '@gatecast/core';
+import { silenceTfjsNotices } from '../backend/silenceTfjsNotices.js';
 import { train } from '../main.js';
 import { parseArgs, UsageError } from './parseArgs.js';
 import { createProgressReporter } from './progress.js';
@@ -48,4 +49,5 @@ async function cli(argv: string[]): Promise<number> {
   }
 }
 
+silenceTfjsNotices();
 process.exitCode = await cli(process.argv.slice(2));

@@ -34,9 +34,10 @@ export function buildCommand(): Command {
   const defaults = defaultTrainOptions();
   return new Command('gatecast-train')
     .description(
-      'Train SimpleRNN, GRU and LSTM forecasters of the monthly S&P 500 on every config × protocol × seed,\n' +
-        'select each served model on validation RMSE, and write a verified registry (manifest.json,\n' +
-        'results.json, tfjs layers models). The previous registry is replaced only when everything succeeds.',
+      'Train SimpleRNN, GRU and LSTM forecasters of the monthly S&P 500 on every config × protocol × ' +
+        'seed, select each served model on validation RMSE, and write a verified registry ' +
+        '(manifest.json, results.json, tfjs layers models). The previous registry is replaced only ' +
+        'when everything succeeds. Exit codes: 0 done, 1 training failed, 2 bad flag or data.',
     )
     .option('--data <file>', 'monthly series CSV with header date,close', defaults.dataFile)
     .option('--out <dir>', 'registry directory to write (replaced atomically)', defaults.outDir)
@@ -58,13 +59,13 @@ export function buildCommand(): Command {
     )
     .option(
       '--epochs <count>',
-      'passes over the fitting windows per run',
+      'passes over the fitting windows per run (epochs)',
       positiveInt('--epochs'),
       defaults.epochs,
     )
     .option(
       '--batch-size <windows>',
-      'windows per gradient step',
+      'windows of 12 months per gradient step',
       positiveInt('--batch-size'),
       defaults.batchSize,
     )

@@ -1,6 +1,7 @@
 // Worker-thread entry: loads a tfjs backend once, then trains the jobs the main thread sends.
 import { parentPort, workerData } from 'node:worker_threads';
 import { selectBackend } from '../backend/selectBackend.js';
+import { silenceTfjsNotices } from '../backend/silenceTfjsNotices.js';
 import { tfjsBackendLoaders } from '../backend/tfjsBackendLoaders.js';
 import type { RunnerSetup, TrainJob, WorkerMessage } from './jobs.js';
 import { runJob } from './runJob.js';
@@ -8,6 +9,7 @@ import { runJob } from './runJob.js';
 const port = parentPort;
 if (!port) throw new Error('trainWorker must run in a worker thread');
 const setup = workerData as RunnerSetup;
+silenceTfjsNotices();
 const post = (message: WorkerMessage) => {
   // Weights and predictions are typed arrays; structured clone copies them, which is cheap here.
   port.postMessage(message);

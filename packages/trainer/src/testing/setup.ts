@@ -1,0 +1,3 @@
+import { silenceTfjsNotices } from '../backend/silenceTfjsNotices.js';
+
+silenceTfjsNotices();
