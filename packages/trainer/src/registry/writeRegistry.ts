@@ -31,19 +31,38 @@ const exists = (path: string) =>
     () => false,
   );
 
+/** Whether the process that named a sibling `<name>.<tmp|previous>-<pid>-<time>` still runs. */
+function ownerAlive(sibling: string): boolean {
+  const pid = Number(/\.(?:tmp|previous)-(\d+)-\d+$/.exec(sibling)?.[1]);
+  if (!Number.isInteger(pid)) return false;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
- * Puts back a registry whose replacement was interrupted between its two renames (see
- * {@link writeRegistry}): if `outDir` is missing and a `.previous-*` sibling exists, it returns.
+ * Cleans up after a writer that was killed. The registry only ever changes by rename, so it is
+ * never half written; what a kill can leave is a temporary sibling (removed here) or, in the
+ * instant between the two renames of a swap, a registry moved aside to `.previous-*` (put back).
  */
 export async function recoverRegistry(outDir: string): Promise<void> {
-  if (await exists(outDir)) return;
   const parent = dirname(outDir);
   if (!(await exists(parent))) return;
-  const previous = (await readdir(parent)).filter((n) =>
-    n.startsWith(`${basename(outDir)}.previous-`),
+  const base = basename(outDir);
+  const orphans = (await readdir(parent)).filter(
+    (n) => (n.startsWith(`${base}.tmp-`) || n.startsWith(`${base}.previous-`)) && !ownerAlive(n),
   );
-  const last = previous.sort().at(-1);
-  if (last) await rename(join(parent, last), outDir);
+  const previous = orphans
+    .filter((n) => n.startsWith(`${base}.previous-`))
+    .sort()
+    .at(-1);
+  if (previous && !(await exists(outDir))) await rename(join(parent, previous), outDir);
+  // A `.previous-*` just put back no longer exists; rm with force skips it.
+  for (const orphan of orphans) await rm(join(parent, orphan), { recursive: true, force: true });
 }
 
 /**
