@@ -24,4 +24,6 @@ for (const [key, meta] of Object.entries(packages)) {
   }
 }
 if (added > 0) writeFileSync(path, `${JSON.stringify(lock, null, 2)}\n`);
-console.log(`complete-lockfile: ${added} missing optional dependenc${added === 1 ? 'y' : 'ies'} added`);
+console.log(
+  `complete-lockfile: ${added} missing optional dependenc${added === 1 ? 'y' : 'ies'} added`,
+);

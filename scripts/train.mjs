@@ -14,7 +14,9 @@ for (let i = 0; i < args.length; i++) {
   const [flag, inline] = arg.split(/=(.*)/s, 2);
   if (flag === '--data' || flag === '--out') {
     const value = inline ?? args[++i];
-    trainerArgs.push(flag, value === undefined ? '' : resolve(process.env.INIT_CWD ?? '.', value));
+    // biome-ignore lint/suspicious/noUndeclaredEnvVars: npm's own variable, read before turbo runs
+    const from = process.env.INIT_CWD ?? '.';
+    trainerArgs.push(flag, value === undefined ? '' : resolve(from, value));
   } else {
     trainerArgs.push(arg);
   }
