@@ -8,6 +8,7 @@ export * from './cells/index.js';
 export { CSV_HEADER, CsvError, parseMonthlyCsv } from './csv/parseMonthlyCsv.js';
 export * from './metrics/index.js';
 export * from './model/index.js';
+export * from './registry/format.js';
 export * from './scalers/index.js';
 export { type MonthlySeries, monthsBetween, nextMonth } from './series/monthlySeries.js';
 export * from './stats/index.js';

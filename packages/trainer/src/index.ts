@@ -13,8 +13,6 @@ export {
   type TrainSummary,
   train,
 } from './main.js';
-export type { Manifest, ManifestModel, Results } from './registry/manifest.js';
-export { MANIFEST_FORMAT, MANIFEST_FORMAT_VERSION } from './registry/manifest.js';
 export { RegistryVerificationError, verifyRegistry } from './registry/verifyRegistry.js';
 export { REFERENCE_CONFIGS, specFor } from './train/configs.js';
 export { trainRun } from './train/trainRun.js';

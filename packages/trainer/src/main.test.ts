@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
+  type Manifest,
   modelForwardBatch,
   parseMonthlyCsv,
+  type Results,
   scalerFromParams,
   weightsFromList,
 } from '@gatecast/core';
@@ -12,7 +14,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareSplit } from './data/prepareData.js';
 import { defaultTrainOptions, type TrainOptions, train } from './main.js';
 import { loadLayersArtifacts } from './registry/layersArtifacts.js';
-import type { Manifest, Results } from './registry/manifest.js';
 import { sha256 } from './registry/sha256.js';
 import { RegistryVerificationError, verifyRegistry } from './registry/verifyRegistry.js';
 import { REFERENCE_CSV, scratchDir } from './testing/paths.js';

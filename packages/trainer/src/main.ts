@@ -1,7 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
-import { type Protocol, parseMonthlyCsv, type Scaler } from '@gatecast/core';
+import {
+  MANIFEST_FORMAT,
+  MANIFEST_FORMAT_VERSION,
+  type Manifest,
+  type Protocol,
+  parseMonthlyCsv,
+  type Results,
+  type Scaler,
+} from '@gatecast/core';
 import * as tf from '@tensorflow/tfjs';
 import type { BackendChoice, BackendPreference } from './backend/selectBackend.js';
 import {
@@ -12,8 +20,6 @@ import {
   protocolData,
   scalerFor,
 } from './data/prepareData.js';
-import type { Manifest, Results } from './registry/manifest.js';
-import { MANIFEST_FORMAT, MANIFEST_FORMAT_VERSION } from './registry/manifest.js';
 import { sha256 } from './registry/sha256.js';
 import { type RegistryEntry, writeRegistry } from './registry/writeRegistry.js';
 import { computeBaselines } from './report/baselines.js';

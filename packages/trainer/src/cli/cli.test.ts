@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Manifest } from '@gatecast/core';
 import { describe, expect, it } from 'vitest';
-import type { Manifest } from '../registry/manifest.js';
 import { CLI_PATH, REFERENCE_CSV, scratchDir } from '../testing/paths.js';
 
 /** Runs the built CLI as a user would, with Node from PATH (Node 22 under npm). */

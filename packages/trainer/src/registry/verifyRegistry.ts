@@ -1,9 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { modelForward, scalerFromParams, weightsFromList } from '@gatecast/core';
+import {
+  MANIFEST_FORMAT,
+  MANIFEST_FORMAT_VERSION,
+  type Manifest,
+  modelForward,
+  scalerFromParams,
+  weightsFromList,
+} from '@gatecast/core';
 import * as tf from '@tensorflow/tfjs';
 import { type LayersArtifacts, loadLayersArtifacts } from './layersArtifacts.js';
-import { MANIFEST_FORMAT, MANIFEST_FORMAT_VERSION, type Manifest } from './manifest.js';
 import { sha256 } from './sha256.js';
 
 /** Raised when a registry on disk does not match its manifest. */

@@ -1,8 +1,7 @@
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { ModelSpec, WeightArray } from '@gatecast/core';
+import type { Manifest, ManifestModel, ModelSpec, Results, WeightArray } from '@gatecast/core';
 import { toLayersArtifacts } from './layersArtifacts.js';
-import type { Manifest, ManifestModel, Results } from './manifest.js';
 import { sha256 } from './sha256.js';
 import { verifyRegistry } from './verifyRegistry.js';
 

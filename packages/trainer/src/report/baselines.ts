@@ -1,6 +1,12 @@
-import { driftForecast, meanLogReturn, naiveForecast, valuesCovered } from '@gatecast/core';
+import {
+  driftForecast,
+  meanLogReturn,
+  naiveForecast,
+  type TestMetrics,
+  valuesCovered,
+} from '@gatecast/core';
 import type { PreparedSplit } from '../data/prepareData.js';
-import { type TestMetrics, testMetrics } from './testMetrics.js';
+import { testMetrics } from './testMetrics.js';
 
 /** A baseline's test predictions, errors and metrics, plus its next-month forecast. */
 export interface BaselineReport {

@@ -1,7 +1,3 @@
-/** Interval levels the registry records, as percentages. */
-export const INTERVAL_LEVELS = [80, 95] as const;
-export type IntervalLevel = (typeof INTERVAL_LEVELS)[number];
-
 /**
  * Split-conformal half-width: the ⌈(n+1)·level⌉-th smallest absolute validation residual.
  *

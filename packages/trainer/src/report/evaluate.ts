@@ -1,46 +1,26 @@
 import {
   dieboldMariano,
+  INTERVAL_LEVELS,
+  type IntervalLevel,
+  type IntervalReport,
+  type MeanSd,
   type ModelSpec,
   type Protocol,
   parameterCount,
   rmse,
   type Scaler,
   type ScalerParams,
+  type SeedReport,
+  type TestMetrics,
   type WeightArray,
 } from '@gatecast/core';
 import type { PreparedSplit } from '../data/prepareData.js';
 import { unscalePredictions } from '../data/prepareData.js';
 import type { TrainRunResult } from '../train/trainRun.js';
 import type { Baselines } from './baselines.js';
-import {
-  conformalHalfWidth,
-  empiricalCoverage,
-  INTERVAL_LEVELS,
-  type IntervalLevel,
-} from './conformal.js';
-import { type MeanSd, meanSd } from './summary.js';
-import { type TestMetrics, testMetrics } from './testMetrics.js';
-
-/** One seed's run of a model. */
-export interface SeedReport {
-  seed: number;
-  /** RMSE on the validation tail, in points: the only figure that picks the served seed. */
-  validationRmse: number;
-  test: TestMetrics;
-  trainingSeconds: number;
-  /** Mean training loss of the last epoch, in the protocol's scaled space. */
-  finalLoss: number;
-}
-
-/** A served model's prediction interval at one level. */
-export interface IntervalReport {
-  /** Split-conformal half-width in the protocol's scaled space. */
-  halfWidthScaled: number;
-  /** Share of the 184 test targets inside the interval. */
-  testCoverage: number;
-  /** Mean width of the test intervals, in points. */
-  meanTestWidth: number;
-}
+import { conformalHalfWidth, empiricalCoverage } from './conformal.js';
+import { meanSd } from './summary.js';
+import { testMetrics } from './testMetrics.js';
 
 /** Everything measured for one config under one protocol. */
 export interface ModelReport {

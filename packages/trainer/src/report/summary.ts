@@ -1,8 +1,4 @@
-/** Mean and sample standard deviation (n−1) of a set of per-seed figures. */
-export interface MeanSd {
-  mean: number;
-  sd: number;
-}
+import type { MeanSd } from '@gatecast/core';
 
 /**
  * Mean ± sample standard deviation; `sd` is 0 for a single value.

@@ -1,9 +1,51 @@
-import type { ModelSpec, Protocol, ScalerParams } from '@gatecast/core';
-import type { BackendChoice } from '../backend/selectBackend.js';
-import type { IntervalLevel } from '../report/conformal.js';
-import type { IntervalReport, SeedReport } from '../report/evaluate.js';
-import type { MeanSd } from '../report/summary.js';
-import type { TestMetrics } from '../report/testMetrics.js';
+/**
+ * The model registry's format: `models/manifest.json` and `models/results.json`, written by the
+ * trainer, read by the worker and the site. Types only (and two constants): no I/O.
+ */
+import type { ModelSpec, Protocol } from '../model/modelSpec.js';
+import type { ScalerParams } from '../scalers/scaler.js';
+
+/** Interval levels the registry records, as percentages. */
+export const INTERVAL_LEVELS = [80, 95] as const;
+export type IntervalLevel = (typeof INTERVAL_LEVELS)[number];
+
+/** Mean and sample standard deviation (n−1) of a set of per-seed figures. */
+export interface MeanSd {
+  mean: number;
+  sd: number;
+}
+
+/** Point-forecast accuracy on the test windows, in index points (MAPE in percent). */
+export interface TestMetrics {
+  rmse: number;
+  mae: number;
+  /** MAE over the training set's in-sample naive MAE. */
+  mase: number;
+  mape: number;
+  /** Share of test months whose direction of move (vs the window's last value) was right. */
+  directionalAccuracy: number;
+}
+
+/** One seed's run of a model. */
+export interface SeedReport {
+  seed: number;
+  /** RMSE on the validation tail, in points: the only figure that picks the served seed. */
+  validationRmse: number;
+  test: TestMetrics;
+  trainingSeconds: number;
+  /** Mean training loss of the last epoch, in the protocol's scaled space. */
+  finalLoss: number;
+}
+
+/** A served model's prediction interval at one level. */
+export interface IntervalReport {
+  /** Split-conformal half-width in the protocol's scaled space. */
+  halfWidthScaled: number;
+  /** Share of the 184 test targets inside the interval. */
+  testCoverage: number;
+  /** Mean width of the test intervals, in points. */
+  meanTestWidth: number;
+}
 
 /** Identifies a registry manifest; readers refuse any other value. */
 export const MANIFEST_FORMAT = 'gatecast-registry';
@@ -81,7 +123,7 @@ export interface Manifest {
     loss: 'meanSquaredError';
   };
   tfjsVersion: string;
-  backend: BackendChoice;
+  backend: RegistryBackend;
   workers: number;
   /** Wall time of the whole sweep, in seconds. */
   sweepSeconds: number;
@@ -107,4 +149,13 @@ export interface Results {
     seedRmse: number[];
   }[];
   baselines: Record<'naive' | 'drift', { predictions: number[]; test: TestMetrics }>;
+}
+
+/** The tfjs backend a registry was trained on, and the faster ones that failed to load first. */
+export interface RegistryBackend {
+  /** `node-gpu`, `node`, `wasm` or `cpu`. */
+  backend: string;
+  /** tfjs' own name of the active backend, e.g. `tensorflow` or `wasm`. */
+  tfjsBackend: string;
+  skipped: { backend: string; error: string }[];
 }

@@ -1,0 +1,111 @@
+/**
+ * A faster drop-in for {@link trainRun}: the same model, initial weights, optimizer, loss, epochs,
+ * batches and result, with far fewer and cheaper tfjs kernels per training step.
+ *
+ * tfjs-layers' `fit` runs an RNN step by step through generic layer code and differentiates it
+ * with tfjs' tape: about 1,300 small kernels per LSTM batch, including matMuls with transposed
+ * operands, which the wasm backend runs several times slower than plain ones. Here the whole
+ * network and its loss are one `tf.customGrad` op (`fast/fastNetwork.ts`): each recurrent layer
+ * (`fast/lstmLayer.ts`, `gruLayer.ts`, `simpleRnnLayer.ts`) runs its T steps with fused gate
+ * matMuls and sigmoids, keeps what its backward needs, and backpropagates through time by hand
+ * with weights transposed once per batch; weight gradients are summed over all steps in one
+ * matMul after the loop; the dense head and mse (`fast/denseHead.ts`) likewise. About 400 kernels
+ * per LSTM(32) batch instead of 1,300, none of them a transposed matMul, dispatched without the
+ * op wrappers' overhead (`fast/ops.ts`). Adam is tfjs' own (`tf.train.adam`), applied
+ * through `optimizer.minimize` to one flat `tf.Variable` holding every weight in `getWeights()`
+ * order (adam is elementwise, so this is the same update as per-weight variables, in one set of
+ * kernels).
+ *
+ * Same as `trainRun`: initial weights from `buildLayersModel(spec, { seed })`; batches of
+ * `batchSize` from a fresh in-place shuffle of the fitting windows each epoch (tfjs' Fisher–Yates,
+ * drawn from `seedrandom('gatecast:<seed>')`, the generator `trainRun` seeds `Math.random` with,
+ * so both paths visit the windows in the same order); the epoch loss is the batch-size-weighted
+ * mean of the batch losses; predictions come from the tfjs-layers model holding the trained
+ * weights. Same seed, data and backend give bit-identical weights.
+ */
+import { buildLayersModel } from '@gatecast/core/tfjs';
+import * as tf from '@tensorflow/tfjs';
+import seedrandom from 'seedrandom';
+import { batchRanges, makeBatch, shuffleInPlace } from './fast/batches.js';
+import {
+  batchLoss,
+  flattenWeights,
+  parameterLayout,
+  unflattenWeights,
+} from './fast/fastNetwork.js';
+import { ConstantCache } from './fast/tensorStore.js';
+import type { TrainRunOptions, TrainRunResult } from './trainRun.js';
+
+function predict(model: tf.LayersModel, inputs: Float32Array, count: number, length: number) {
+  return tf.tidy(() => {
+    const output = model.predict(tf.tensor3d(inputs, [count, length, 1])) as tf.Tensor;
+    return output.dataSync() as Float32Array;
+  });
+}
+
+/**
+ * Trains one model like {@link trainRun} (adam, mse, shuffled batches, Keras-equivalent seeded
+ * initializers), with the fused custom-gradient network of `fast/`. Resolves to the same result
+ * shape, weights in `getWeights()` order.
+ */
+export async function fastTrainRun(options: TrainRunOptions): Promise<TrainRunResult> {
+  const { spec, data, seed, epochs, batchSize, learningRate = 1e-3, onEpochEnd } = options;
+  const length = data.windowLength;
+  const model = buildLayersModel(spec, { seed });
+  const initial = model.getWeights();
+  const layout = parameterLayout(initial.map((w) => w.shape));
+  const parameters = tf.tidy(() =>
+    tf.variable(
+      tf.tensor1d(flattenWeights(initial.map((w) => ({ values: w.dataSync() }))), 'float32'),
+      true,
+    ),
+  );
+  const optimizer = tf.train.adam(learningRate);
+  const consts = new ConstantCache();
+  try {
+    const random = seedrandom(`gatecast:${seed}`);
+    const order = Array.from({ length: data.fit.count }, (_, i) => i);
+    const ranges = batchRanges(data.fit.count, batchSize);
+    const losses: number[] = [];
+    const started = performance.now();
+    for (let epoch = 0; epoch < epochs; epoch++) {
+      shuffleInPlace(order, random);
+      let total = 0;
+      for (const [start, end] of ranges) {
+        const batch = makeBatch(data.fit, length, order.slice(start, end));
+        const { loss, stash } = batchLoss(spec, layout, batch, consts);
+        try {
+          const cost = optimizer.minimize(() => loss(parameters), true, [parameters]);
+          if (cost === null) throw new Error('fastTrainRun: optimizer returned no cost');
+          total += (cost.dataSync()[0] as number) * (end - start);
+          cost.dispose();
+        } finally {
+          stash.dispose();
+          batch.dispose();
+        }
+      }
+      const epochLoss = total / data.fit.count;
+      losses.push(epochLoss);
+      onEpochEnd?.(epoch + 1, epochLoss);
+    }
+    const trainingSeconds = (performance.now() - started) / 1000;
+    const weights = unflattenWeights(layout, parameters.dataSync() as Float32Array);
+    const trained = weights.map((w) => tf.tensor(w.values, w.shape, 'float32'));
+    model.setWeights(trained);
+    tf.dispose(trained);
+    return {
+      seed,
+      weights,
+      losses,
+      validationPredictions: predict(model, data.validation.inputs, data.validation.count, length),
+      testPredictions: predict(model, data.test.inputs, data.test.count, length),
+      latestPrediction: predict(model, data.latest, 1, length)[0] as number,
+      trainingSeconds,
+    };
+  } finally {
+    optimizer.dispose();
+    parameters.dispose();
+    consts.dispose();
+    model.dispose();
+  }
+}
