@@ -25,7 +25,7 @@ import { type RegistryEntry, writeRegistry } from './registry/writeRegistry.js';
 import { computeBaselines } from './report/baselines.js';
 import { evaluateModel, type ModelReport } from './report/evaluate.js';
 import { modelId, REFERENCE_CONFIGS, specFor, type TrainingConfig } from './train/configs.js';
-import type { SweepEvent, TrainJob } from './train/jobs.js';
+import type { SweepEvent, TrainingLoop, TrainJob } from './train/jobs.js';
 import { runSweep } from './train/runSweep.js';
 
 /** Everything a training sweep can be told; the CLI fills it from flags. */
@@ -43,6 +43,8 @@ export interface TrainOptions {
   backend: BackendPreference;
   /** Worker threads; 0 trains in the calling thread. */
   workers: number;
+  /** How each run trains (see {@link TrainingLoop}). */
+  loop: TrainingLoop;
   onEvent?: (event: SweepEvent) => void;
   /** Test hook passed to the registry writer. */
   beforeSwap?: (tempDir: string) => Promise<void>;
@@ -60,6 +62,7 @@ export function defaultTrainOptions(): TrainOptions {
     batchSize: 32,
     backend: 'auto',
     workers: availableParallelism(),
+    loop: 'fused',
   };
 }
 
@@ -93,12 +96,15 @@ export async function train(options: TrainOptions): Promise<TrainSummary> {
   for (const protocol of options.protocols) {
     for (const config of options.configs) {
       for (const seed of seeds) {
-        const job = { configName: config.name, protocol, seed };
+        const { epochs, batchSize, loop } = options;
         jobs.push({
-          ...job,
           index: jobs.length,
-          epochs: options.epochs,
-          batchSize: options.batchSize,
+          configName: config.name,
+          protocol,
+          seed,
+          epochs,
+          batchSize,
+          loop,
         });
       }
     }
@@ -241,6 +247,7 @@ function manifestHeader(context: {
       optimizer: 'adam',
       learningRate: 1e-3,
       loss: 'meanSquaredError',
+      loop: options.loop,
     },
     tfjsVersion: tf.version.tfjs,
     backend,

@@ -121,6 +121,8 @@ export interface Manifest {
     optimizer: 'adam';
     learningRate: number;
     loss: 'meanSquaredError';
+    /** `fused`: one custom-gradient tfjs op per network; `layers`: tfjs-layers' `fit`. */
+    loop: 'fused' | 'layers';
   };
   tfjsVersion: string;
   backend: RegistryBackend;

@@ -34,14 +34,8 @@ import {
   unflattenWeights,
 } from './fast/fastNetwork.js';
 import { ConstantCache } from './fast/tensorStore.js';
+import { predictScaled } from './predictScaled.js';
 import type { TrainRunOptions, TrainRunResult } from './trainRun.js';
-
-function predict(model: tf.LayersModel, inputs: Float32Array, count: number, length: number) {
-  return tf.tidy(() => {
-    const output = model.predict(tf.tensor3d(inputs, [count, length, 1])) as tf.Tensor;
-    return output.dataSync() as Float32Array;
-  });
-}
 
 /**
  * Trains one model like {@link trainRun} (adam, mse, shuffled batches, Keras-equivalent seeded
@@ -97,9 +91,14 @@ export async function fastTrainRun(options: TrainRunOptions): Promise<TrainRunRe
       seed,
       weights,
       losses,
-      validationPredictions: predict(model, data.validation.inputs, data.validation.count, length),
-      testPredictions: predict(model, data.test.inputs, data.test.count, length),
-      latestPrediction: predict(model, data.latest, 1, length)[0] as number,
+      validationPredictions: predictScaled(
+        model,
+        data.validation.inputs,
+        data.validation.count,
+        length,
+      ),
+      testPredictions: predictScaled(model, data.test.inputs, data.test.count, length),
+      latestPrediction: predictScaled(model, data.latest, 1, length)[0] as number,
       trainingSeconds,
     };
   } finally {

@@ -3,6 +3,13 @@ import type { BackendChoice, BackendPreference } from '../backend/selectBackend.
 import type { ProtocolData } from '../data/prepareData.js';
 import type { TrainRunResult } from './trainRun.js';
 
+/**
+ * How a run trains: `fused` (the default) with one custom-gradient tfjs op per network
+ * (`fastTrainRun`), or `layers` with tfjs-layers' own `model.fit` (`trainRun`). Both use tfjs'
+ * adam on the same seeded batches and reach the same weights up to float rounding.
+ */
+export type TrainingLoop = 'fused' | 'layers';
+
 /** One training run to do: a config under a protocol with one seed. */
 export interface TrainJob {
   /** Index in the sweep, used to report progress and order results. */
@@ -12,6 +19,7 @@ export interface TrainJob {
   seed: number;
   epochs: number;
   batchSize: number;
+  loop: TrainingLoop;
 }
 
 /** What a runner needs besides the jobs. Plain data: it is sent to worker threads as is. */

@@ -1,4 +1,5 @@
 import { configsByName, specFor } from './configs.js';
+import { fastTrainRun } from './fastTrainRun.js';
 import type { RunnerSetup, TrainJob } from './jobs.js';
 import { type TrainRunResult, trainRun } from './trainRun.js';
 
@@ -10,7 +11,8 @@ export function runJob(
 ): Promise<TrainRunResult> {
   const [config] = configsByName([job.configName]);
   if (!config) throw new Error(`unknown config ${job.configName}`);
-  return trainRun({
+  const run = job.loop === 'layers' ? trainRun : fastTrainRun;
+  return run({
     spec: specFor(config, job.protocol),
     data: setup.data[job.protocol],
     seed: job.seed,

@@ -2,6 +2,7 @@ import type { ModelSpec, WeightArray } from '@gatecast/core';
 import { buildLayersModel } from '@gatecast/core/tfjs';
 import * as tf from '@tensorflow/tfjs';
 import type { ProtocolData, ScaledPart } from '../data/prepareData.js';
+import { predictScaled } from './predictScaled.js';
 import { withSeededMathRandom } from './seededRandom.js';
 
 /** What one training run needs: the model, the data, and the lesson's optimizer settings. */
@@ -41,13 +42,6 @@ function tensorsOf(part: ScaledPart, windowLength: number): [tf.Tensor3D, tf.Ten
   ];
 }
 
-function predict(model: tf.LayersModel, inputs: Float32Array, count: number, length: number) {
-  return tf.tidy(() => {
-    const output = model.predict(tf.tensor3d(inputs, [count, length, 1])) as tf.Tensor;
-    return output.dataSync() as Float32Array;
-  });
-}
-
 /**
  * Trains one model with tfjs-layers on the active backend: adam, mse loss, shuffled batches,
  * Keras-equivalent initializers seeded from `seed`.
@@ -60,8 +54,9 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainRunResult
   const length = data.windowLength;
   const model = buildLayersModel(spec, { seed });
   const [xs, ys] = tensorsOf(data.fit, length);
+  const optimizer = tf.train.adam(learningRate);
   try {
-    model.compile({ optimizer: tf.train.adam(learningRate), loss: 'meanSquaredError' });
+    model.compile({ optimizer, loss: 'meanSquaredError' });
     const losses: number[] = [];
     const started = performance.now();
     await withSeededMathRandom(`gatecast:${seed}`, () =>
@@ -89,14 +84,20 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainRunResult
       seed,
       weights,
       losses,
-      validationPredictions: predict(model, data.validation.inputs, data.validation.count, length),
-      testPredictions: predict(model, data.test.inputs, data.test.count, length),
-      latestPrediction: predict(model, data.latest, 1, length)[0] as number,
+      validationPredictions: predictScaled(
+        model,
+        data.validation.inputs,
+        data.validation.count,
+        length,
+      ),
+      testPredictions: predictScaled(model, data.test.inputs, data.test.count, length),
+      latestPrediction: predictScaled(model, data.latest, 1, length)[0] as number,
       trainingSeconds,
     };
   } finally {
     xs.dispose();
     ys.dispose();
+    optimizer.dispose();
     model.dispose();
   }
 }
