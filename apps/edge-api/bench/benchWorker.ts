@@ -1,0 +1,130 @@
+/**
+ * A worker that times the engines inside workerd; `scripts/bench.ts` runs it with `wrangler dev`
+ * and reads its JSON. Not deployed.
+ *
+ * workerd's clock moves in 1 ms steps (a Spectre mitigation), so single forecasts cannot be timed
+ * one by one: each figure is the median over `blocks` blocks of the per-forecast mean of a block,
+ * with blocks sized to last at least 20 ms.
+ *
+ * - `GET /cold`, timed inside the isolate on its first request: the start-up the deployed worker
+ *   does in its global scope (registry checks, wasm start, every model loaded with its canonical
+ *   forecast), then the first GET /v1/forecast of an eager app that has finished starting.
+ * - `GET /single?engine=wasm|reference&model=<id>[&blocks=25]`: one forecast (scale, run,
+ *   unscale, intervals) of the latest window.
+ * - `GET /batch?engine=…&model=<id>[&size=256][&blocks=9]`: one batch of `size` windows in one
+ *   pass.
+ */
+import { parseMonthlyCsv } from '@gatecast/core';
+import wasmModule from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm';
+import { createApp } from '../src/app.js';
+import type { EngineName } from '../src/engine/engine.js';
+import { registryBundle } from '../src/registry.generated.js';
+import { forecastWindows } from '../src/serving/forecastWindows.js';
+import { buildServingState, type ServingState } from '../src/serving/servingState.js';
+
+interface Cold {
+  /** Eager start-up (registry checks, wasm start, 10 models with their forecasts), in ms. */
+  startupMs: number;
+  /** The first GET /v1/forecast once start-up is done, in ms. */
+  firstRequestMs: number;
+  status: number;
+  engine: string;
+}
+
+let cold: Promise<Cold> | undefined;
+const states = new Map<EngineName, Promise<ServingState>>();
+
+function state(engine: EngineName): Promise<ServingState> {
+  let found = states.get(engine);
+  if (!found) {
+    found = buildServingState(registryBundle, { preferred: engine, wasmModule });
+    states.set(engine, found);
+  }
+  return found;
+}
+
+async function measureCold(): Promise<Cold> {
+  const start = performance.now();
+  const startup = await buildServingState(registryBundle, { wasmModule }, { loadAllModels: true });
+  const startupMs = performance.now() - start;
+  // The deployed worker does that start-up in its global scope; its first request then finds it
+  // done. Same here: an eager app, given time to start before it is asked anything.
+  const app = createApp({ registry: registryBundle, engine: { wasmModule }, eager: true });
+  await scheduler.wait(500);
+  const requested = performance.now();
+  const response = await app.request('http://bench.local/v1/forecast');
+  await response.arrayBuffer();
+  return {
+    startupMs,
+    firstRequestMs: performance.now() - requested,
+    status: response.status,
+    engine: startup.engine.engine.name,
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Median per-call time of `work` in µs, over `blocks` blocks of at least 20 ms each. */
+function time(work: () => void, blocks: number): { perCallUs: number; calls: number } {
+  for (let i = 0; i < 20; i++) work();
+  let perBlock = 1;
+  for (;;) {
+    const start = performance.now();
+    for (let i = 0; i < perBlock; i++) work();
+    if (performance.now() - start >= 20) break;
+    perBlock *= 2;
+  }
+  const samples: number[] = [];
+  for (let b = 0; b < blocks; b++) {
+    const start = performance.now();
+    for (let i = 0; i < perBlock; i++) work();
+    samples.push(((performance.now() - start) * 1000) / perBlock);
+  }
+  return { perCallUs: median(samples), calls: blocks * perBlock };
+}
+
+const series = parseMonthlyCsv(registryBundle.seriesCsv);
+
+export default {
+  async fetch(request: Request): Promise<Response> {
+    cold ??= measureCold();
+    const coldResult = await cold;
+    const url = new URL(request.url);
+    if (url.pathname === '/cold') return Response.json(coldResult);
+
+    const engine = url.searchParams.get('engine') === 'reference' ? 'reference' : 'wasm';
+    const served = await state(engine);
+    const found = served.models.lookup(url.searchParams.get('model') ?? '');
+    const model = found && 'served' in found ? found.served : undefined;
+    if (!model) return new Response('unknown model', { status: 404 });
+    const blocks = Number(url.searchParams.get('blocks') ?? 25);
+    if (url.pathname === '/single') {
+      const window = served.registry.latest.window;
+      const timing = time(() => forecastWindows(model, [window]), blocks);
+      return Response.json({ engine: served.engine.engine.name, model: model.entry.id, ...timing });
+    }
+    if (url.pathname === '/batch') {
+      const size = Number(url.searchParams.get('size') ?? 256);
+      const windows = Array.from({ length: size }, (_, i) => {
+        const end = series.values.length - i;
+        return series.values.slice(end - 12, end);
+      });
+      const { perCallUs, calls } = time(() => forecastWindows(model, windows), blocks);
+      return Response.json({
+        engine: served.engine.engine.name,
+        model: model.entry.id,
+        size,
+        batchMs: perCallUs / 1000,
+        windowsPerSecond: (size * 1e6) / perCallUs,
+        batches: calls,
+      });
+    }
+    return new Response('not found', { status: 404 });
+  },
+};

@@ -1,0 +1,341 @@
+/**
+ * Benchmarks the worker and prints the figures: engines inside workerd (bench/benchWorker.ts),
+ * bundle size, start-up, and a bounded load test against 127.0.0.1. Ports 8788 (API) and 8789
+ * (bench worker) must be free; each wrangler it starts is stopped by its process group id.
+ *
+ * Usage: node scripts/bench.ts [--seconds 10] [--connections 20] [--only engines,bundle,serve]
+ * (seconds capped at 30, connections at 64).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { type LoadTestResult, loadTest } from './loadTest.ts';
+import { bundleWorker, wranglerEnv as env, packageDir } from './wrangler.ts';
+
+const { values: options } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '20' },
+    only: { type: 'string', default: 'engines,bundle,serve' },
+  },
+});
+const seconds = Math.min(30, Number(options.seconds));
+const connections = Math.min(64, Number(options.connections));
+const sections = new Set(options.only.split(','));
+
+const modelsDir = resolve(process.env.GATECAST_MODELS_DIR ?? join(packageDir, '../../models'));
+const manifest = JSON.parse(readFileSync(join(modelsDir, 'manifest.json'), 'utf8')) as {
+  defaultModel: string;
+  models: { id: string }[];
+};
+
+interface Dev {
+  child: ChildProcess;
+  startedAt: number;
+  ready: Promise<number>;
+}
+
+/** Starts `wrangler dev` in its own process group; `ready` resolves when it listens. */
+function startDev(config: string, port: number): Dev {
+  const startedAt = performance.now();
+  const child = spawn(
+    'wrangler',
+    [
+      'dev',
+      '-c',
+      config,
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--show-interactive-dev-session=false',
+    ],
+    { cwd: packageDir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let log = '';
+  const ready = new Promise<number>((done, fail) => {
+    const onData = (d: Buffer) => {
+      log += d;
+      if (log.includes('Ready on')) done(performance.now());
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => fail(new Error(`wrangler dev exited (${code}):\n${log}`)));
+  });
+  return { child, startedAt, ready };
+}
+
+async function stop(dev: Dev): Promise<void> {
+  const { child } = dev;
+  if (child.exitCode !== null || child.pid === undefined) return;
+  const exited = new Promise((done) => child.once('exit', done));
+  process.kill(-child.pid, 'SIGTERM');
+  const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** CPU time used so far by a process group's workerd processes, in ms. */
+interface WorkerdCpu {
+  /** The process running the worker (wrangler starts it with an inspector port). */
+  runtime: number;
+  /** Every workerd process of the group: the runtime and wrangler's local proxy. */
+  total: number;
+}
+
+/**
+ * Reads {@link WorkerdCpu} from /proc/<pid>/task/<tid>/schedstat (nanosecond resolution, summed
+ * over threads); NaN off Linux.
+ */
+function workerdCpu(pgid: number): WorkerdCpu {
+  const cpu = { runtime: 0, total: 0 };
+  try {
+    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      let stat: string;
+      let commandLine: string;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      } catch {
+        continue;
+      }
+      const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const group = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+      if (group !== pgid || !command.startsWith('workerd')) continue;
+      let ns = 0;
+      for (const tid of readdirSync(`/proc/${pid}/task`)) {
+        ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+      }
+      cpu.total += ns / 1e6;
+      if (commandLine.includes('--inspector-addr')) cpu.runtime += ns / 1e6;
+    }
+    return cpu;
+  } catch {
+    return { runtime: Number.NaN, total: Number.NaN };
+  }
+}
+
+function cpuSince(pgid: number, before: WorkerdCpu): WorkerdCpu {
+  const now = workerdCpu(pgid);
+  return { runtime: now.runtime - before.runtime, total: now.total - before.total };
+}
+
+async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+const fmt = (n: number, digits = 1) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const kib = (bytes: number) => `${fmt(bytes / 1024)} KiB`;
+const verdict = (ok: boolean) => (ok ? 'MET' : 'NOT MET');
+
+async function engines() {
+  const dev = startDev('bench/wrangler.jsonc', 8789);
+  try {
+    await dev.ready;
+    const base = 'http://127.0.0.1:8789';
+    const cold = await getJson<{ startupMs: number; firstRequestMs: number; engine: string }>(
+      `${base}/cold`,
+    );
+    const rows = [];
+    for (const { id } of manifest.models) {
+      const model = encodeURIComponent(id);
+      type Single = { perCallUs: number; calls: number };
+      type Batch = { batchMs: number; windowsPerSecond: number };
+      rows.push({
+        model: id,
+        wasm: await getJson<Single>(`${base}/single?engine=wasm&model=${model}`),
+        reference: await getJson<Single>(`${base}/single?engine=reference&model=${model}`),
+        wasmBatch: await getJson<Batch>(`${base}/batch?engine=wasm&model=${model}`),
+        referenceBatch: await getJson<Batch>(`${base}/batch?engine=reference&model=${model}`),
+      });
+    }
+    return { cold, rows };
+  } finally {
+    await stop(dev);
+  }
+}
+
+async function bundle() {
+  const outdir = mkdtempSync(join(tmpdir(), 'gatecast-bundle-'));
+  try {
+    const output = await bundleWorker(outdir);
+    const reported = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/.exec(output);
+    const groups = new Map<string, { raw: number; gzip: number }>();
+    for (const name of readdirSync(outdir)) {
+      const bytes = readFileSync(join(outdir, name));
+      const group = name.endsWith('.js')
+        ? 'code (index.js)'
+        : name.endsWith('.wasm')
+          ? 'wasm SIMD binary'
+          : name.endsWith('.bin')
+            ? 'weights (10 × weights.bin)'
+            : 'manifest, model.json, series';
+      const entry = groups.get(group) ?? { raw: 0, gzip: 0 };
+      entry.raw += bytes.length;
+      entry.gzip += gzipSync(bytes).length;
+      groups.set(group, entry);
+    }
+    return {
+      rawKiB: Number(reported?.[1] ?? Number.NaN),
+      gzipKiB: Number(reported?.[2] ?? Number.NaN),
+      groups: [...groups.entries()],
+    };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+async function serve() {
+  const dev = startDev('wrangler.jsonc', 8788);
+  try {
+    const readyAt = await dev.ready;
+    const base = 'http://127.0.0.1:8788';
+    const pgid = dev.child.pid as number;
+    const cpuBefore = workerdCpu(pgid);
+    const requestAt = performance.now();
+    const first = await fetch(`${base}/v1/forecast`);
+    await first.text();
+    const firstAt = performance.now();
+    const firstCpu = cpuSince(pgid, cpuBefore);
+    if (first.status !== 200) throw new Error(`first request answered ${first.status}`);
+    // The same request again, warm: what any request costs.
+    const warmBefore = workerdCpu(pgid);
+    await (await fetch(`${base}/v1/forecast`)).text();
+    const warmCpu = cpuSince(pgid, warmBefore);
+    const body = {
+      window: [
+        5881.63, 5954.5, 6032.38, 5611.85, 5569.06, 5911.69, 6204.95, 6389.77, 6460.26, 6688.46,
+        6957.01, 7412.55,
+      ],
+    };
+    const get = await loadTest({ url: `${base}/v1/forecast`, seconds, connections });
+    const post = await loadTest({
+      url: `${base}/v1/forecast`,
+      init: {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      },
+      seconds,
+      connections,
+    });
+    return {
+      startToReadyMs: readyAt - dev.startedAt,
+      startToFirst200Ms: firstAt - dev.startedAt,
+      firstRequestMs: firstAt - requestAt,
+      firstCpu,
+      warmCpu,
+      get,
+      post,
+    };
+  } finally {
+    await stop(dev);
+  }
+}
+
+function printLoad(label: string, r: LoadTestResult): void {
+  console.log(
+    `  ${label.padEnd(34)} ${fmt(r.requestsPerSecond, 0).padStart(6)} req/s   p50 ${fmt(r.p50Ms, 2).padStart(6)} ms   p99 ${fmt(r.p99Ms, 2).padStart(6)} ms   errors ${r.errors} (non-200 ${r.non200}), ${r.requests} requests`,
+  );
+}
+
+type EngineFigures = Awaited<ReturnType<typeof engines>>;
+type BundleFigures = Awaited<ReturnType<typeof bundle>>;
+type ServeFigures = Awaited<ReturnType<typeof serve>>;
+
+function printEngines(e: EngineFigures): Map<string, number> {
+  console.log(
+    'One forecast inside workerd: scale, run, unscale, intervals (median µs per forecast)',
+  );
+  console.log(
+    `  ${'model'.padEnd(24)} ${'wasm'.padStart(9)} ${'reference'.padStart(10)}   ratio   forecasts timed per engine`,
+  );
+  const ratios = new Map<string, number>();
+  for (const { model, wasm, reference } of e.rows) {
+    const ratio = wasm.perCallUs / reference.perCallUs;
+    ratios.set(model, ratio);
+    console.log(
+      `  ${model.padEnd(24)} ${fmt(wasm.perCallUs).padStart(9)} ${fmt(reference.perCallUs).padStart(10)}   ${fmt(ratio, 1).padStart(4)}×   ${wasm.calls} / ${reference.calls}`,
+    );
+  }
+  console.log('\nBatch of 256 windows in one pass (windows per second)');
+  for (const { model, wasmBatch, referenceBatch } of e.rows) {
+    console.log(
+      `  ${model.padEnd(24)} wasm ${fmt(wasmBatch.windowsPerSecond, 0).padStart(8)}/s (${fmt(wasmBatch.batchMs, 2)} ms)   reference ${fmt(referenceBatch.windowsPerSecond, 0).padStart(8)}/s (${fmt(referenceBatch.batchMs, 2)} ms)`,
+    );
+  }
+  console.log('\nInside the isolate (wall time, 1 ms clock)');
+  console.log(
+    `  start-up work                      ${fmt(e.cold.startupMs, 0)} ms (global scope in the deployed worker: registry checks, wasm start, 10 models) → ${e.cold.engine}`,
+  );
+  console.log(
+    `  first request after start-up      ${fmt(e.cold.firstRequestMs, 0)} ms (GET /v1/forecast)`,
+  );
+  return ratios;
+}
+
+function printBundle(b: BundleFigures): void {
+  console.log('\nBundle (wrangler deploy --dry-run --minify)');
+  console.log(`  total ${fmt(b.rawKiB)} KiB raw, ${fmt(b.gzipKiB)} KiB gzip (wrangler's figures)`);
+  for (const [group, size] of b.groups) {
+    console.log(
+      `  ${group.padEnd(32)} ${kib(size.raw).padStart(12)} raw ${kib(size.gzip).padStart(12)} gzip`,
+    );
+  }
+}
+
+function printServe(s: ServeFigures): void {
+  console.log('\nStart-up (wrangler dev, this machine)');
+  console.log(`  process start → listening          ${fmt(s.startToReadyMs, 0)} ms`);
+  console.log(`  process start → first 200          ${fmt(s.startToFirst200Ms, 0)} ms`);
+  console.log(
+    `  first request, at the client       ${fmt(s.firstRequestMs, 1)} ms (GET /v1/forecast)`,
+  );
+  console.log(
+    `  first request, workerd CPU         ${fmt(s.firstCpu.runtime, 1)} ms in the worker's process, ${fmt(s.firstCpu.total, 1)} ms with wrangler's proxy (/proc schedstat)`,
+  );
+  console.log(
+    `  a warm repeat, workerd CPU         ${fmt(s.warmCpu.runtime, 1)} ms in the worker's process, ${fmt(s.warmCpu.total, 1)} ms with the proxy`,
+  );
+  console.log(
+    `\nLoad test (wrangler dev on 127.0.0.1, ${connections} connections, ${seconds} s each; its local proxy caps throughput)`,
+  );
+  printLoad('GET /v1/forecast (cached forecast)', s.get);
+  printLoad('POST /v1/forecast (12-month window)', s.post);
+}
+
+async function main(): Promise<void> {
+  console.log('gatecast edge-api benchmark (2-core machine; figures move with load)\n');
+  const e = sections.has('engines') ? await engines() : undefined;
+  const ratios = e ? printEngines(e) : undefined;
+  const b = sections.has('bundle') ? await bundle() : undefined;
+  if (b) printBundle(b);
+  const s = sections.has('serve') ? await serve() : undefined;
+  if (s) printServe(s);
+
+  console.log('\nGoals');
+  if (ratios) {
+    const headline = ratios.get(manifest.defaultModel) ?? Number.NaN;
+    const worst = Math.max(...ratios.values());
+    console.log(
+      `  wasm single forecast ≤ 3× reference: ${verdict(worst <= 3)} (default model ${manifest.defaultModel} ${fmt(headline, 1)}×, worst ${fmt(worst, 1)}×)`,
+    );
+  }
+  if (b) {
+    const kb = b.gzipKiB * 1.024;
+    console.log(`  bundle ≤ 300 KB gzip:                ${verdict(kb <= 300)} (${fmt(kb, 0)} KB)`);
+  }
+  if (s) {
+    console.log(
+      `  first request < 10 ms CPU:           ${verdict(s.firstCpu.runtime < 10)} (${fmt(s.firstCpu.runtime, 1)} ms CPU in the worker's workerd process; a warm request ${fmt(s.warmCpu.runtime, 1)} ms)`,
+    );
+  }
+}
+
+await main();

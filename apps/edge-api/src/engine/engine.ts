@@ -1,0 +1,29 @@
+import type { ModelSpec, ModelWeights } from '@gatecast/core';
+
+/** The two ways the worker can run a model. */
+export type EngineName = 'wasm' | 'reference';
+
+/** One model, prepared by an engine (weights uploaded, buffers allocated). */
+export interface ModelRunner {
+  /**
+   * Runs the model on `count` windows at once.
+   *
+   * @param windows - `[count · windowLength]` row-major inputs, already in the protocol's scaled
+   *   space (raw index levels for `reference`, scaled log ratios for `relative`).
+   * @returns `[count]` outputs in the scaled target space.
+   */
+  predict(windows: Float32Array, count: number): Float32Array;
+  /** Releases what `load` allocated (tensors on wasm); the runner is unusable afterwards. */
+  dispose(): void;
+}
+
+/** Something that turns a model spec and its weights into a {@link ModelRunner}. */
+export interface Engine {
+  readonly name: EngineName;
+  /** Whether the wasm backend runs its SIMD binary; `null` for the reference engine. */
+  readonly simd: boolean | null;
+  /**
+   * @throws Error when the weights do not fit the spec.
+   */
+  load(spec: ModelSpec, weights: ModelWeights): ModelRunner;
+}

@@ -1,0 +1,37 @@
+import { type EngineChoice, type EngineOptions, selectEngine } from '../engine/selectEngine.js';
+import type { RegistryBundle } from '../registry/bundle.js';
+import { type LoadedRegistry, loadRegistry } from '../registry/loadRegistry.js';
+import { sha256Hex } from '../registry/sha256.js';
+import { ModelPool } from './modelPool.js';
+
+export type { ServedModel } from './modelPool.js';
+
+/** Everything the routes read, built once per isolate on its first request. */
+export interface ServingState {
+  registry: LoadedRegistry;
+  engine: EngineChoice;
+  /** The verified models, each put on the engine on first use. */
+  models: ModelPool;
+  /** Strong ETag of every GET response: registry version, engine and verified models. */
+  etag: string;
+}
+
+/**
+ * Verifies the registry (manifest, series and weights sha256) and starts the engine. Models go on
+ * the engine lazily, through {@link ModelPool}, or all at once with `loadAllModels`.
+ *
+ * @throws {RegistryError} when the registry cannot be served at all.
+ */
+export async function buildServingState(
+  bundle: RegistryBundle,
+  engineOptions: EngineOptions,
+  options: { loadAllModels?: boolean } = {},
+): Promise<ServingState> {
+  const registry = await loadRegistry(bundle);
+  const engine = await selectEngine(engineOptions);
+  const models = new ModelPool(registry, engine.engine);
+  if (options.loadAllModels) models.all();
+  const key = JSON.stringify([registry.version, engine.engine.name, models.verifiedIds()]);
+  const etag = `"${(await sha256Hex(key)).slice(0, 32)}"`;
+  return { registry, engine, models, etag };
+}

@@ -1,0 +1,93 @@
+/**
+ * Shared fixtures of the workerd tests: the bundled registry read independently of the app (so
+ * expected values come from the trainer's files, not from the code under test), and request and
+ * assertion helpers.
+ */
+
+import { SELF } from 'cloudflare:test';
+import { parseMonthlyCsv } from '@gatecast/core';
+import { expect } from 'vitest';
+import type { Manifest } from '../src/registry/manifestSchema.js';
+import { registryBundle } from '../src/registry.generated.js';
+import { resultsText } from './results.generated.js';
+
+/** The trainer's manifest, parsed without the app's schema. */
+export const manifest = JSON.parse(registryBundle.manifestText) as Manifest;
+
+/** The parts of `results.json` the tests read: `[184]` test targets and each model's predictions. */
+export interface ResultsFile {
+  test: { dates: string[]; actual: number[] };
+  models: {
+    id: string;
+    predictions: number[];
+    intervals: Record<'80' | '95', [number, number][]>;
+  }[];
+}
+export const results = JSON.parse(resultsText) as ResultsFile;
+
+/** The bundled series (1950-01 .. 2026-05), index points. */
+export const series = parseMonthlyCsv(registryBundle.seriesCsv);
+
+/** The last 12 closes: the input of every canonical forecast. */
+export const latestWindow = series.values.slice(-12);
+
+/** The 12 closes before the month `target` (`YYYY-MM-01`), oldest first. */
+export function windowBefore(target: string): number[] {
+  const index = series.dates.indexOf(target);
+  if (index < 12) throw new Error(`no 12 months before ${target}`);
+  return series.values.slice(index - 12, index);
+}
+
+/** Asserts `actual` is within `tolerance` of `expected`, relative to |expected|. */
+export function expectRelativelyClose(actual: unknown, expected: number, tolerance = 1e-4): void {
+  expect(typeof actual).toBe('number');
+  expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(
+    tolerance * Math.abs(expected),
+  );
+}
+
+const ORIGIN = 'http://gatecast.test';
+
+/** A request to the worker under test (src/index.ts, the wasm engine), through SELF. */
+export function api(path: string, init?: RequestInit): Promise<Response> {
+  return SELF.fetch(`${ORIGIN}${path}`, init);
+}
+
+/** Builds a POST with a JSON body (a string is sent as is, for malformed bodies). */
+export function jsonPost(body: unknown, headers: Record<string, string> = {}): RequestInit {
+  return {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  };
+}
+
+/** A problem details body as the API sends it. */
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: { pointer: string; detail: string }[];
+}
+
+/**
+ * Asserts an RFC 9457 response: status, `application/problem+json`, every member, a detail
+ * matching `detail`, and nothing that looks like a stack trace or a file path.
+ */
+export async function expectProblem(
+  response: Response,
+  status: number,
+  detail: RegExp,
+): Promise<ProblemBody> {
+  const text = await response.text();
+  expect(response.status, text).toBe(status);
+  expect(response.headers.get('content-type')).toBe('application/problem+json');
+  const body = JSON.parse(text) as ProblemBody;
+  expect(body.status).toBe(status);
+  expect(body.type).toMatch(/^tag:gatecast,2026:problem:[a-z-]+$/);
+  expect(body.title.length).toBeGreaterThan(0);
+  expect(body.detail).toMatch(detail);
+  expect(text).not.toMatch(/\bat \S+ \(|\.ts:\d+|\/work\/|node_modules|file:\/\//);
+  return body;
+}

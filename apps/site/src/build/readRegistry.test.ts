@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureRegistry } from '../testing/fixtureRegistry.js';
+import { DATA_FILE, HAVE_REGISTRY, REGISTRY_DIR } from '../testing/paths.js';
+import { checkRegistry, RegistryFormatError, readSiteInputs } from './readRegistry.js';
+
+describe('checkRegistry', () => {
+  it('accepts a consistent registry', () => {
+    const { manifest, results } = fixtureRegistry();
+    expect(() => checkRegistry(manifest, results)).not.toThrow();
+  });
+  it('refuses another format or version', () => {
+    const { manifest, results } = fixtureRegistry();
+    expect(() => checkRegistry({ ...manifest, formatVersion: 2 as unknown as 1 }, results)).toThrow(
+      RegistryFormatError,
+    );
+    expect(() =>
+      checkRegistry(manifest, { ...results, format: 'other' as unknown as 'gatecast-results' }),
+    ).toThrow(/results is other/);
+  });
+  it('refuses results for other models, a missing default or short predictions', () => {
+    const { manifest, results } = fixtureRegistry();
+    expect(() => checkRegistry(manifest, { ...results, models: results.models.slice(1) })).toThrow(
+      /results models/,
+    );
+    expect(() => checkRegistry({ ...manifest, defaultModel: 'nope' }, results)).toThrow(/nope/);
+    const short = fixtureRegistry();
+    short.results.models[0]?.predictions.pop();
+    expect(() => checkRegistry(short.manifest, short.results)).toThrow(/test predictions/);
+  });
+});
+
+describe.skipIf(!HAVE_REGISTRY)('readSiteInputs on the committed registry', () => {
+  it('reads the manifest, the results and the series it was trained on', () => {
+    const { manifest, results, series } = readSiteInputs({
+      registryDir: REGISTRY_DIR,
+      dataFile: DATA_FILE,
+    });
+    expect(series.dates.length).toBe(manifest.data.months);
+    expect(results.test.dates.length).toBe(manifest.split.test.count);
+    expect(results.test.dates[0]).toBe(manifest.split.test.firstTarget);
+  });
+  it('refuses a series other than the one trained on', () => {
+    expect(() =>
+      readSiteInputs({ registryDir: REGISTRY_DIR, dataFile: `${REGISTRY_DIR}/results.json` }),
+    ).toThrow(RegistryFormatError);
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * The comparison table: each config × protocol with its size, test errors over seeds, its test
+ * against naive and its training time, then the baselines.
+ */
+import {
+  formatCount,
+  formatMeanSd,
+  formatNumber,
+  formatPoints,
+  formatPValue,
+  formatSeconds,
+} from '../shared/format.js';
+import { architectureLabel } from '../shared/modelLabel.js';
+import type { Manifest, Protocol, RegistryModel } from '../shared/registryTypes.js';
+import { escapeHtml } from './escapeHtml.js';
+
+/** The text of one model row's cells, in column order after the row header. */
+export interface ComparisonCells {
+  parameters: string;
+  rmse: string;
+  mae: string;
+  mase: string;
+  dmPValue: string;
+  trainingSeconds: string;
+}
+
+/** Formats one model's figures exactly as the table shows them. */
+export function comparisonCells(model: RegistryModel): ComparisonCells {
+  return {
+    parameters: formatCount(model.parameterCount),
+    rmse: formatMeanSd(model.summary.rmse),
+    mae: formatMeanSd(model.summary.mae),
+    mase: formatNumber(model.summary.mase.mean, 2),
+    dmPValue: formatPValue(model.dmVsNaive.pValue),
+    trainingSeconds: formatSeconds(model.trainingSeconds),
+  };
+}
+
+const COLUMNS: { key: keyof ComparisonCells; label: string }[] = [
+  { key: 'parameters', label: 'Parameters' },
+  { key: 'rmse', label: 'Test RMSE' },
+  { key: 'mae', label: 'Test MAE' },
+  { key: 'mase', label: 'MASE' },
+  { key: 'dmPValue', label: 'DM p vs naive' },
+  { key: 'trainingSeconds', label: 'Training time' },
+];
+
+function modelRow(model: RegistryModel): string {
+  const cells = comparisonCells(model);
+  const tds = COLUMNS.map(
+    ({ key }) => `<td class="num" data-metric="${key}">${escapeHtml(cells[key])}</td>`,
+  ).join('');
+  return `<tr data-model="${escapeHtml(model.id)}"><th scope="row">${escapeHtml(architectureLabel(model.spec))}<span class="model-id">${escapeHtml(model.id)}</span></th>${tds}</tr>`;
+}
+
+function baselineRow(name: 'naive' | 'drift', manifest: Manifest): string {
+  const { test, description } = manifest.baselines[name];
+  const cells: Record<keyof ComparisonCells, string> = {
+    parameters: '—',
+    rmse: formatPoints(test.rmse),
+    mae: formatPoints(test.mae),
+    mase: formatNumber(test.mase, 2),
+    dmPValue: '—',
+    trainingSeconds: '—',
+  };
+  const tds = COLUMNS.map(
+    ({ key }) => `<td class="num" data-metric="${key}">${escapeHtml(cells[key])}</td>`,
+  ).join('');
+  return `<tr data-baseline="${name}"><th scope="row">${name === 'naive' ? 'Naive' : 'Drift'}<span class="desc">${escapeHtml(description)}</span></th>${tds}</tr>`;
+}
+
+function group(title: string, rows: string[]): string {
+  return `<tbody><tr class="group"><th scope="rowgroup" colspan="${COLUMNS.length + 1}"><span class="sticky-text">${escapeHtml(title)}</span></th></tr>\n${rows.join('\n')}\n</tbody>`;
+}
+
+/** Renders the comparison table, grouped by protocol, with the baselines last. */
+export function renderComparisonTable(manifest: Manifest): string {
+  const seeds = manifest.training.seeds.length;
+  const byProtocol = (protocol: Protocol) =>
+    manifest.models.filter((m) => m.protocol === protocol).map(modelRow);
+  const head = COLUMNS.map(({ label }) => `<th scope="col">${label}</th>`).join('');
+  return `<div class="table-wrap" role="region" aria-labelledby="comparison-caption" tabindex="0">
+<table id="comparison-table">
+<caption id="comparison-caption"><span class="sticky-text">Test figures on the ${manifest.split.test.count} test months (${escapeHtml(manifest.split.test.firstTarget.slice(0, 7))} to ${escapeHtml(manifest.split.test.lastTarget.slice(0, 7))}), in index points. RMSE and MAE: mean ± sd over ${seeds} seeds; MASE: mean over seeds; DM p and training time: the served seed (best validation RMSE).</span></caption>
+<thead><tr><th scope="col">Model</th>${head}</tr></thead>
+${group('Relative protocol (scale-free)', byProtocol('relative'))}
+${group('Reference protocol (raw levels, as the lesson)', byProtocol('reference'))}
+${group('Baselines', [baselineRow('naive', manifest), baselineRow('drift', manifest)])}
+</table>
+</div>`;
+}

@@ -1,0 +1,84 @@
+/**
+ * The headline: next month's forecast of the default model with its intervals, and every model's
+ * forecast beside the naive and drift baselines. Static HTML from the registry; the browser
+ * refreshes the cells marked `data-field` from `/v1/compare` and says which source it shows.
+ */
+import { formatInterval, formatMonth, formatPoints } from '../shared/format.js';
+import { architectureLabel } from '../shared/modelLabel.js';
+import type { Manifest, Protocol, RegistryModel } from '../shared/registryTypes.js';
+import { escapeHtml } from './escapeHtml.js';
+
+const PROTOCOL_GROUPS: { protocol: Protocol; title: string }[] = [
+  { protocol: 'relative', title: 'Relative protocol (scale-free)' },
+  { protocol: 'reference', title: 'Reference protocol (raw levels, as the lesson)' },
+];
+
+/** Registry timestamp in words for the source line, e.g. `2026-11-24 08:03 UTC`. */
+export function registryStamp(createdAt: string): string {
+  return `${createdAt.slice(0, 10)} ${createdAt.slice(11, 16)} UTC`;
+}
+
+function forecastRow(model: RegistryModel, isDefault: boolean): string {
+  const f = model.forecast;
+  return `<tr data-model="${escapeHtml(model.id)}"${isDefault ? ' class="is-default"' : ''}>
+<th scope="row">${escapeHtml(architectureLabel(model.spec))}${isDefault ? ' <span class="tag">default</span>' : ''}<span class="model-id">${escapeHtml(model.id)}</span></th>
+<td class="num" data-field="forecast">${formatPoints(f.value)}</td>
+<td class="num" data-field="80">${formatInterval(f.intervals['80'])}</td>
+<td class="num" data-field="95">${formatInterval(f.intervals['95'])}</td>
+</tr>`;
+}
+
+function baselineRow(name: 'naive' | 'drift', manifest: Manifest): string {
+  const baseline = manifest.baselines[name];
+  return `<tr data-baseline="${name}">
+<th scope="row">${name === 'naive' ? 'Naive' : 'Drift'}<span class="desc">${escapeHtml(baseline.description)}</span></th>
+<td class="num" data-field="forecast">${formatPoints(baseline.forecast)}</td>
+<td class="na">—</td>
+<td class="na">—</td>
+</tr>`;
+}
+
+/**
+ * Renders the headline section from the manifest.
+ *
+ * @param lastClose the series' last value (the month the forecast is made from), in points
+ * @throws {RangeError} if the manifest's default model is missing
+ */
+export function renderHeadline(manifest: Manifest, lastClose: number): string {
+  const model = manifest.models.find((m) => m.id === manifest.defaultModel);
+  if (!model) throw new RangeError(`default model ${manifest.defaultModel} not in the manifest`);
+  const f = model.forecast;
+  const target = formatMonth(f.target);
+  const groups = PROTOCOL_GROUPS.map(({ protocol, title }) => {
+    const rows = manifest.models
+      .filter((m) => m.protocol === protocol)
+      .map((m) => forecastRow(m, m.id === manifest.defaultModel))
+      .join('\n');
+    return `<tbody><tr class="group"><th scope="rowgroup" colspan="4"><span class="sticky-text">${title}</span></th></tr>\n${rows}</tbody>`;
+  }).join('\n');
+
+  return `<section id="forecast" aria-labelledby="forecast-title">
+<h2 id="forecast-title">${escapeHtml(target)}: the forecast</h2>
+<div class="headline" data-model="${escapeHtml(model.id)}">
+<p class="headline-model">${escapeHtml(architectureLabel(model.spec))}, relative protocol <span class="model-id">${escapeHtml(model.id)}</span></p>
+<p class="headline-value"><span data-field="forecast">${formatPoints(f.value)}</span> <span class="unit">points</span></p>
+<dl class="headline-intervals">
+<div><dt>80% interval</dt><dd class="num" data-field="80">${formatInterval(f.intervals['80'])}</dd></div>
+<div><dt>95% interval</dt><dd class="num" data-field="95">${formatInterval(f.intervals['95'])}</dd></div>
+</dl>
+<p class="headline-note">The S&amp;P 500's monthly average for ${escapeHtml(target)}, forecast from the 12 months to ${escapeHtml(formatMonth(f.asOf))} (last level <span class="num">${formatPoints(lastClose)}</span>). The default model is the relative-protocol gated model with the best validation RMSE; intervals are split-conformal, calibrated on the validation months.</p>
+</div>
+<p id="forecast-source" class="source" data-source="registry" aria-live="polite">Source: model registry of ${escapeHtml(registryStamp(manifest.createdAt))}.</p>
+<div class="table-wrap" role="region" aria-labelledby="forecasts-caption" tabindex="0">
+<table id="forecasts-table">
+<caption id="forecasts-caption"><span class="sticky-text">Every served model's ${escapeHtml(target)} forecast beside the baselines, in index points</span></caption>
+<thead><tr><th scope="col">Model</th><th scope="col">Forecast</th><th scope="col">80% interval</th><th scope="col">95% interval</th></tr></thead>
+${groups}
+<tbody><tr class="group"><th scope="rowgroup" colspan="4"><span class="sticky-text">Baselines</span></th></tr>
+${baselineRow('naive', manifest)}
+${baselineRow('drift', manifest)}
+</tbody>
+</table>
+</div>
+</section>`;
+}

@@ -1,0 +1,84 @@
+/**
+ * The test period: actual monthly levels against one model's predictions, with its 80% and 95%
+ * interval bands.
+ */
+import * as Plot from '@observablehq/plot';
+import type { SiteData } from '../../shared/siteData.js';
+
+/** Colours by role; the lines are dark enough for text contrast on white. */
+const ROLES = {
+  '95% interval': '#c6dbef',
+  '80% interval': '#6baed6',
+  Forecast: '#c2410c',
+  Actual: '#1f2937',
+} as const;
+
+/** Mark descriptions (`aria-description` of each mark's `<g>`), which the browser tests count. */
+export const TEST_CHART_MARKS = {
+  band95: 'interval 95%',
+  band80: 'interval 80%',
+  actual: 'actual',
+  forecast: 'forecast',
+} as const;
+
+/**
+ * Draws the chart for `modelId` at `width` pixels.
+ *
+ * @throws {RangeError} if the model is not in the data
+ */
+export function testPeriodChart(data: SiteData, modelId: string, width: number): Element {
+  const model = data.models.find((m) => m.id === modelId);
+  if (!model) throw new RangeError(`no model ${modelId}`);
+  const rows = data.test.dates.map((date, i) => ({
+    date: new Date(`${date}T00:00:00Z`),
+    actual: data.test.actual[i],
+    forecast: model.predictions[i],
+    lo80: model.intervals['80'][i]?.[0],
+    hi80: model.intervals['80'][i]?.[1],
+    lo95: model.intervals['95'][i]?.[0],
+    hi95: model.intervals['95'][i]?.[1],
+  }));
+  return Plot.plot({
+    width,
+    height: Math.round(Math.min(420, Math.max(260, width * 0.5))),
+    marginLeft: 52,
+    x: { type: 'utc', label: null },
+    y: { grid: true, label: 'Index points' },
+    color: {
+      legend: true,
+      domain: Object.keys(ROLES),
+      range: Object.values(ROLES),
+    },
+    ariaLabel: `Test period: actual S&P 500 against ${model.label} (${model.protocol} protocol) predictions with 80% and 95% intervals`,
+    marks: [
+      Plot.areaY(rows, {
+        x: 'date',
+        y1: 'lo95',
+        y2: 'hi95',
+        fill: () => '95% interval',
+        ariaDescription: TEST_CHART_MARKS.band95,
+      }),
+      Plot.areaY(rows, {
+        x: 'date',
+        y1: 'lo80',
+        y2: 'hi80',
+        fill: () => '80% interval',
+        ariaDescription: TEST_CHART_MARKS.band80,
+      }),
+      Plot.lineY(rows, {
+        x: 'date',
+        y: 'actual',
+        stroke: () => 'Actual',
+        strokeWidth: 1.5,
+        ariaDescription: TEST_CHART_MARKS.actual,
+      }),
+      Plot.lineY(rows, {
+        x: 'date',
+        y: 'forecast',
+        stroke: () => 'Forecast',
+        strokeWidth: 1.5,
+        ariaDescription: TEST_CHART_MARKS.forecast,
+      }),
+    ],
+  });
+}
