@@ -1,6 +1,6 @@
 /**
  * Builds the static site into `dist/`: `index.html` is filled from the model registry at build
- * time (see `src/build/sitePlugin.ts`). `GATECAST_REGISTRY` points the build at another registry
+ * time (see `src/build/sitePlugin.ts`). `GATECAST_MODELS_DIR` points the build at another registry
  * directory (default: the repository's `models/`).
  */
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,7 @@ const root = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export default defineConfig({
   plugins: [
     gatecastSite({
-      registryDir: process.env.GATECAST_REGISTRY ?? root('../../models'),
+      registryDir: process.env.GATECAST_MODELS_DIR ?? root('../../models'),
       dataFile: root('../../data/sp500_monthly.csv'),
     }),
   ],

@@ -142,6 +142,7 @@ describe('engine fallback', () => {
       preferred: 'wasm',
       simd: null,
       fallbackReason: 'no wasm module was bundled',
+      memory: null,
     });
     const forecast = (await (await app.request(`${origin}/v1/forecast`)).json()) as {
       engine: string;

@@ -23,6 +23,11 @@ export interface Engine {
   /** Whether the wasm backend runs its SIMD binary; `null` for the reference engine. */
   readonly simd: boolean | null;
   /**
+   * Tensors alive on the engine's backend and the bytes they hold; `null` for engines without
+   * tensors. Constant between requests when nothing leaks (the soak test watches it).
+   */
+  memory(): { tensors: number; bytes: number } | null;
+  /**
    * @throws Error when the weights do not fit the spec.
    */
   load(spec: ModelSpec, weights: ModelWeights): ModelRunner;

@@ -8,6 +8,7 @@ import type { Engine } from './engine.js';
 export const referenceEngine: Engine = {
   name: 'reference',
   simd: null,
+  memory: () => null,
   load(spec, weights) {
     const length = spec.windowLength;
     return {

@@ -1,4 +1,4 @@
-import { dispose, scalar, type Tensor, tensor, tidy } from '@tensorflow/tfjs-core';
+import { dispose, memory, scalar, type Tensor, tensor, tidy } from '@tensorflow/tfjs-core';
 import type { Engine, ModelRunner } from './engine.js';
 import { startWasmBackend } from './startWasmBackend.js';
 import { splitLast } from './tfKernels.js';
@@ -21,6 +21,10 @@ export async function createWasmEngine(simdModule: WebAssembly.Module): Promise<
   return {
     name: 'wasm',
     simd,
+    memory() {
+      const { numTensors, numBytes } = memory();
+      return { tensors: numTensors, bytes: numBytes };
+    },
     load(spec, weights): ModelRunner {
       const recurrent = spec.recurrent.map((layer, i) => {
         const layerWeights = weights.recurrent[i];

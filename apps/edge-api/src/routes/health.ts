@@ -28,7 +28,13 @@ export const health = new OpenAPIHono<AppEnv>().openapi(healthRoute, (c) => {
   if (!startup.ok) {
     const body: HealthResponse = {
       status: 'unavailable',
-      engine: { name: null, preferred: startup.preferredEngine, simd: null, fallbackReason: null },
+      engine: {
+        name: null,
+        preferred: startup.preferredEngine,
+        simd: null,
+        fallbackReason: null,
+        memory: null,
+      },
       models: { loaded: [], refused: [] },
       registry: null,
       reason: startup.reason,
@@ -45,6 +51,7 @@ export const health = new OpenAPIHono<AppEnv>().openapi(healthRoute, (c) => {
       preferred: engine.preferred,
       simd: engine.engine.simd,
       fallbackReason: engine.fallbackReason,
+      memory: engine.engine.memory(),
     },
     models: { loaded: served.map((m) => m.entry.id), refused },
     registry: registry.version,

@@ -122,6 +122,9 @@ export const HealthResponseSchema = z
       preferred: Engine,
       simd: z.boolean().nullable(),
       fallbackReason: z.string().nullable(),
+      memory: z.object({ tensors: z.number().int(), bytes: z.number().int() }).nullable().openapi({
+        description: 'Tensors alive on the wasm backend and their bytes; null on reference.',
+      }),
     }),
     models: z.object({
       loaded: z.array(z.string()),

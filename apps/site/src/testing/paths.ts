@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 const repoPath = (path: string) => fileURLToPath(new URL(`../../../../${path}`, import.meta.url));
 
-/** The registry the site builds from (`GATECAST_REGISTRY` or the repository's `models/`). */
-export const REGISTRY_DIR = process.env.GATECAST_REGISTRY ?? repoPath('models');
+/** The registry the site builds from (`GATECAST_MODELS_DIR` or the repository's `models/`). */
+export const REGISTRY_DIR = process.env.GATECAST_MODELS_DIR ?? repoPath('models');
 /** The monthly series. */
 export const DATA_FILE = repoPath('data/sp500_monthly.csv');
 /** The page template. */

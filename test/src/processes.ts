@@ -1,0 +1,102 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+
+/** A command started in its own process group, with everything it printed so far. */
+export interface Started {
+  child: ChildProcess;
+  output: () => string;
+  /** Stops the command and everything it started (its process group), by its PID. */
+  stop: () => Promise<void>;
+}
+
+/** Environment of every command these tests run: offline wrangler, no telemetry, no colour. */
+export const testEnv = {
+  ...process.env,
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  WRANGLER_SEND_METRICS: 'false',
+  TURBO_TELEMETRY_DISABLED: '1',
+  NO_COLOR: '1',
+  FORCE_COLOR: '0',
+};
+
+/** Starts `command args` in `cwd` as a new process group. */
+export function start(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+): Started {
+  const child = spawn(command, args, { cwd, env: { ...testEnv, ...env }, detached: true });
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  return {
+    child,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null && child.pid !== undefined) {
+        try {
+          process.kill(-child.pid, 'SIGTERM');
+        } catch {
+          // already gone
+        }
+        const timeout = setTimeout(() => {
+          try {
+            if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+          } catch {
+            // already gone
+          }
+        }, 10_000);
+        await exited;
+        clearTimeout(timeout);
+      }
+    },
+  };
+}
+
+/** Runs a command to completion; throws with its output when it fails. */
+export function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+): string {
+  const result = spawnSync(command, args, {
+    cwd,
+    env: { ...testEnv, ...env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+  if (result.status !== 0)
+    throw new Error(
+      `${command} ${args.join(' ')} exited ${result.status}:\n${output.slice(-4000)}`,
+    );
+  return output;
+}
+
+/** Polls `url` until it answers 200, or fails after `seconds`, showing what the server printed. */
+export async function waitFor(url: string, server: Started, seconds = 300): Promise<void> {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    if (server.child.exitCode !== null) {
+      throw new Error(
+        `the server exited with ${server.child.exitCode}:\n${server.output().slice(-4000)}`,
+      );
+    }
+    try {
+      const response = await fetch(url);
+      if (response.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(
+    `${url} did not answer 200 within ${seconds} s:\n${server.output().slice(-4000)}`,
+  );
+}
