@@ -4,22 +4,11 @@
  * every 200 carries finite forecasts and ordered intervals.
  */
 
-import wasmModule from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.js';
-import { registryBundle } from '../src/registry.generated.js';
-import { latestWindow, manifest } from './support.js';
+import { directApi, latestWindow, manifest } from './support.js';
 
-// The worker's own app on the wasm engine, called directly: SELF.fetch in the workers pool slows
-// down with every request it has served (quadratic over thousands), which the app does not.
-const app = createApp({
-  registry: registryBundle,
-  engine: { preferred: 'wasm', wasmModule },
-  eager: true,
-});
-const api = (path: string, init?: RequestInit) =>
-  Promise.resolve(app.request(`http://gatecast.test${path}`, init));
+const api = directApi();
 
 const ids = manifest.models.map((m) => m.id);
 

@@ -4,20 +4,10 @@
  * would show as thousands.
  */
 
-import wasmModule from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.js';
-import { registryBundle } from '../src/registry.generated.js';
-import { jsonPost, latestWindow, manifest } from './support.js';
+import { directApi, jsonPost, latestWindow, manifest } from './support.js';
 
-// The worker's own app on the wasm engine, called directly (see fuzz.test.ts for why not SELF).
-const app = createApp({
-  registry: registryBundle,
-  engine: { preferred: 'wasm', wasmModule },
-  eager: true,
-});
-const api = (path: string, init?: RequestInit) =>
-  Promise.resolve(app.request(`http://gatecast.test${path}`, init));
+const api = directApi();
 
 interface Memory {
   tensors: number;

@@ -34,7 +34,7 @@ import {
   unflattenWeights,
 } from './fast/fastNetwork.js';
 import { ConstantCache } from './fast/tensorStore.js';
-import { predictScaled } from './predictScaled.js';
+import { trainedPredictions } from './predictScaled.js';
 import type { TrainRunOptions, TrainRunResult } from './trainRun.js';
 
 /**
@@ -91,14 +91,7 @@ export async function fastTrainRun(options: TrainRunOptions): Promise<TrainRunRe
       seed,
       weights,
       losses,
-      validationPredictions: predictScaled(
-        model,
-        data.validation.inputs,
-        data.validation.count,
-        length,
-      ),
-      testPredictions: predictScaled(model, data.test.inputs, data.test.count, length),
-      latestPrediction: predictScaled(model, data.latest, 1, length)[0] as number,
+      ...trainedPredictions(model, data),
       trainingSeconds,
     };
   } finally {

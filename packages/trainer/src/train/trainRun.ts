@@ -2,7 +2,7 @@ import type { ModelSpec, WeightArray } from '@gatecast/core';
 import { buildLayersModel } from '@gatecast/core/tfjs';
 import * as tf from '@tensorflow/tfjs';
 import type { ProtocolData, ScaledPart } from '../data/prepareData.js';
-import { predictScaled } from './predictScaled.js';
+import { trainedPredictions } from './predictScaled.js';
 import { withSeededMathRandom } from './seededRandom.js';
 
 /** What one training run needs: the model, the data, and the lesson's optimizer settings. */
@@ -84,14 +84,7 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainRunResult
       seed,
       weights,
       losses,
-      validationPredictions: predictScaled(
-        model,
-        data.validation.inputs,
-        data.validation.count,
-        length,
-      ),
-      testPredictions: predictScaled(model, data.test.inputs, data.test.count, length),
-      latestPrediction: predictScaled(model, data.latest, 1, length)[0] as number,
+      ...trainedPredictions(model, data),
       trainingSeconds,
     };
   } finally {
