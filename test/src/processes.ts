@@ -8,9 +8,17 @@ export interface Started {
   stop: () => Promise<void>;
 }
 
-/** Environment of every command these tests run: offline wrangler, no telemetry, no colour. */
+/**
+ * The environment a person's shell would give the commands these tests run: this process's,
+ * without what npm and turbo set for the test run itself (`npm_*`, `INIT_CWD`, turbo's own), which
+ * would point a nested npm at this checkout's config and prefix; plus offline wrangler, no
+ * telemetry, no colour.
+ */
+const inherited = Object.fromEntries(
+  Object.entries(process.env).filter(([key]) => !/^(npm_|INIT_CWD$|TURBO_)/i.test(key)),
+);
 export const testEnv = {
-  ...process.env,
+  ...inherited,
   CLOUDFLARE_CF_FETCH_ENABLED: 'false',
   WRANGLER_SEND_METRICS: 'false',
   TURBO_TELEMETRY_DISABLED: '1',
