@@ -10,15 +10,21 @@ export interface Started {
 
 /**
  * The environment a person's shell would give the commands these tests run: this process's,
- * without what npm and turbo set for the test run itself (`npm_*`, `INIT_CWD`, turbo's own), which
- * would point a nested npm at this checkout's config and prefix; plus offline wrangler, no
- * telemetry, no colour.
+ * without what npm and turbo set for the test run itself — `npm_*`, `INIT_CWD`, turbo's own, and
+ * the `node_modules/.bin` entries npm puts first on PATH. With those, a nested `npm ci` would run
+ * on this checkout's Node 22 and read its prefix's npmrc instead of the machine's (losing, here,
+ * the machine's CA file). Plus offline wrangler, no telemetry, no colour.
  */
 const inherited = Object.fromEntries(
   Object.entries(process.env).filter(([key]) => !/^(npm_|INIT_CWD$|TURBO_)/i.test(key)),
 );
+const shellPath = (process.env.PATH ?? '')
+  .split(':')
+  .filter((dir) => !/node_modules\/\.bin$|node-gyp-bin$/.test(dir))
+  .join(':');
 export const testEnv = {
   ...inherited,
+  PATH: shellPath,
   CLOUDFLARE_CF_FETCH_ENABLED: 'false',
   WRANGLER_SEND_METRICS: 'false',
   TURBO_TELEMETRY_DISABLED: '1',
