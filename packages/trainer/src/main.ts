@@ -7,6 +7,7 @@ import {
   type Manifest,
   type Protocol,
   parseMonthlyCsv,
+  RESULTS_FORMAT,
   type Results,
   type Scaler,
 } from '@gatecast/core';
@@ -276,7 +277,7 @@ function resultsOf(
   baselines: ReturnType<typeof computeBaselines>,
 ): Results {
   return {
-    format: 'gatecast-results',
+    format: RESULTS_FORMAT,
     formatVersion: MANIFEST_FORMAT_VERSION,
     createdAt: new Date().toISOString(),
     test: {

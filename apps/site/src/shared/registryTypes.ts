@@ -1,18 +1,27 @@
 /**
- * The parts of gatecast's model registry (`models/manifest.json`, `models/results.json`) the site
- * reads, mirroring `@gatecast/trainer`'s `Manifest` and `Results` (format version 1).
- *
- * The site declares them itself rather than importing the trainer's, whose module graph reaches
- * tfjs and Node; `readRegistry` checks the format tag and version so a drift is refused, not
- * rendered. All figures are in S&P 500 index points unless a field says otherwise.
+ * The registry (`models/manifest.json`, `models/results.json`) as the site reads it: the JSON
+ * view of `@gatecast/core`'s registry format, whose leaf types it reuses. It differs where JSON
+ * does: interval levels are string keys, and an infinite interval bound arrives as `null`.
+ * `readRegistry` checks the format tag and version so a drift is refused, not rendered. All
+ * figures are in S&P 500 index points unless a field says otherwise.
  */
 
+import {
+  type CellKind,
+  MANIFEST_FORMAT,
+  MANIFEST_FORMAT_VERSION,
+  type MeanSd,
+  type ModelSpec,
+  type Protocol,
+  RESULTS_FORMAT,
+  type TestMetrics,
+} from '@gatecast/core';
+
+export type { CellKind, MeanSd, Protocol, TestMetrics };
 /** Identifies a registry manifest; the site refuses any other value. */
-export const MANIFEST_FORMAT = 'gatecast-registry';
-/** Identifies a registry results file. */
-export const RESULTS_FORMAT = 'gatecast-results';
+export { MANIFEST_FORMAT, RESULTS_FORMAT };
 /** The registry format version this site renders. */
-export const REGISTRY_FORMAT_VERSION = 1;
+export const REGISTRY_FORMAT_VERSION = MANIFEST_FORMAT_VERSION;
 
 /** Interval levels the registry records, as percentages. */
 export const INTERVAL_LEVELS = ['80', '95'] as const;
@@ -24,34 +33,8 @@ export type IntervalLevel = (typeof INTERVAL_LEVELS)[number];
  */
 export type Interval = [number | null, number | null];
 
-/** Point-forecast accuracy on the test windows (MAPE in percent, directional accuracy a share). */
-export interface TestMetrics {
-  rmse: number;
-  mae: number;
-  mase: number;
-  mape: number;
-  directionalAccuracy: number;
-}
-
-/** Mean and sample standard deviation over seeds. */
-export interface MeanSd {
-  mean: number;
-  sd: number;
-}
-
-/** Recurrent cell kinds, named as in Keras/tfjs-layers. */
-export type CellKind = 'simpleRNN' | 'gru' | 'lstm';
-
-/** `reference`: raw levels, as the lesson; `relative`: scale-free log ratios. */
-export type Protocol = 'reference' | 'relative';
-
-/** A model spec as the manifest records it. */
-export interface RegistryModelSpec {
-  windowLength: number;
-  recurrent: { cell: CellKind; units: number; returnSequences: boolean }[];
-  head: { units: number; activation: 'relu' | 'linear' }[];
-  protocol: Protocol;
-}
+/** A model spec as the manifest records it: core's `ModelSpec`. */
+export type RegistryModelSpec = ModelSpec;
 
 /** One seed's run. */
 export interface RegistrySeed {

@@ -49,6 +49,8 @@ export interface IntervalReport {
 
 /** Identifies a registry manifest; readers refuse any other value. */
 export const MANIFEST_FORMAT = 'gatecast-registry';
+/** Identifies a registry's `results.json`. */
+export const RESULTS_FORMAT = 'gatecast-results';
 /** Bumped on any incompatible change to the manifest or the files it lists. */
 export const MANIFEST_FORMAT_VERSION = 1;
 
@@ -139,7 +141,7 @@ export interface Manifest {
 
 /** `models/results.json`: the test period in full, for the comparison site's charts. */
 export interface Results {
-  format: 'gatecast-results';
+  format: typeof RESULTS_FORMAT;
   formatVersion: typeof MANIFEST_FORMAT_VERSION;
   createdAt: string;
   test: { dates: string[]; actual: number[]; lastValues: number[] };
