@@ -54,16 +54,21 @@ function runInWorkers(options: SweepOptions): Promise<TrainRunResult[]> {
 
   return new Promise((resolve, reject) => {
     let finished = 0;
-    let failed = false;
-    const fail = (error: Error) => {
-      if (failed) return;
-      failed = true;
+    let settled = false;
+    const settle = () => {
+      settled = true;
       for (const w of workers) void w.terminate();
+    };
+    const fail = (error: Error) => {
+      if (settled) return;
+      settle();
       reject(error);
     };
+    const retired = new Set<Worker>();
     const feed = (worker: Worker, id: number) => {
       const job = queue.shift();
       if (!job) {
+        retired.add(worker);
         worker.postMessage(null);
         return;
       }
@@ -76,8 +81,7 @@ function runInWorkers(options: SweepOptions): Promise<TrainRunResult[]> {
         workerData: setup,
       });
       workers.push(worker);
-      worker.on('message', (message: WorkerMessage) => {
-        if (failed) return;
+      const handle = (message: WorkerMessage) => {
         switch (message.type) {
           case 'backend':
             onEvent?.({ type: 'backend', worker: id, choice: message.choice });
@@ -100,7 +104,7 @@ function runInWorkers(options: SweepOptions): Promise<TrainRunResult[]> {
             });
             finished++;
             if (finished === jobs.length) {
-              for (const w of workers) void w.terminate();
+              settle();
               resolve(results as TrainRunResult[]);
             } else {
               feed(worker, id);
@@ -110,10 +114,23 @@ function runInWorkers(options: SweepOptions): Promise<TrainRunResult[]> {
             fail(new SweepError(`run ${describe(jobs[message.index])} failed: ${message.message}`));
             break;
         }
+      };
+      worker.on('message', (message: WorkerMessage) => {
+        if (settled) return;
+        try {
+          handle(message);
+        } catch (error) {
+          // A progress callback that throws stops the sweep, as it does in the calling thread.
+          fail(error instanceof Error ? error : new Error(String(error)));
+        }
       });
       worker.on('error', (error) =>
         fail(new SweepError(`a training worker crashed: ${error.message}`)),
       );
+      worker.on('exit', (code) => {
+        if (!settled)
+          fail(new SweepError(`a training worker exited (code ${code}) with runs left`));
+      });
     }
   });
 }
