@@ -128,8 +128,10 @@ function runInWorkers(options: SweepOptions): Promise<TrainRunResult[]> {
         fail(new SweepError(`a training worker crashed: ${error.message}`)),
       );
       worker.on('exit', (code) => {
-        if (!settled)
-          fail(new SweepError(`a training worker exited (code ${code}) with runs left`));
+        // A worker told there is nothing left exits normally; any other exit loses its run.
+        if (!settled && !retired.has(worker)) {
+          fail(new SweepError(`a training worker exited (code ${code}) in the middle of its runs`));
+        }
       });
     }
   });
