@@ -43,6 +43,8 @@ describe('a clean clone', () => {
   });
 
   it('serves the API and the site on 127.0.0.1:8787 with `npm start`', async () => {
+    // The README's port must be ours: an answer now would come from some other server.
+    await expect(fetch(`${ORIGIN}/health`), 'port 8787 is already in use').rejects.toThrow();
     server = start('npm', ['start'], clone);
     await waitFor(`${ORIGIN}/health`, server);
     await waitFor(`${ORIGIN}/`, server, 60);
@@ -104,6 +106,7 @@ describe('a clean clone', () => {
   it('retrains offline into a temporary registry, and an unchanged rerun is a turbo cache hit', async () => {
     await server?.stop();
     server = undefined;
+    await expect(fetch(`${ORIGIN}/health`), 'the first server is still up').rejects.toThrow();
     const registry = join(scratch, 'quick-models');
     const first = run('npm', ['run', 'train', '--', '--quick', '--out', registry], clone);
     expect(first).toMatch(/registry written to/);

@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 
-/** A command started in its own process group, with everything it printed so far. */
+/** A command we started, with everything it printed so far. */
 export interface Started {
   child: ChildProcess;
   output: () => string;
-  /** Stops the command and everything it started (its process group), by its PID. */
+  /** Stops the command and every process it started, by PID. */
   stop: () => Promise<void>;
 }
 
@@ -32,14 +32,14 @@ export const testEnv = {
   FORCE_COLOR: '0',
 };
 
-/** Starts `command args` in `cwd` as a new process group. */
+/** Starts `command args` in `cwd`. */
 export function start(
   command: string,
   args: string[],
   cwd: string,
   env: NodeJS.ProcessEnv = {},
 ): Started {
-  const child = spawn(command, args, { cwd, env: { ...testEnv, ...env }, detached: true });
+  const child = spawn(command, args, { cwd, env: { ...testEnv, ...env } });
   let output = '';
   child.stdout?.on('data', (chunk) => {
     output += chunk;
@@ -47,29 +47,62 @@ export function start(
   child.stderr?.on('data', (chunk) => {
     output += chunk;
   });
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  return {
-    child,
-    output: () => output,
-    stop: async () => {
-      if (child.exitCode === null && child.pid !== undefined) {
-        try {
-          process.kill(-child.pid, 'SIGTERM');
-        } catch {
-          // already gone
-        }
-        const timeout = setTimeout(() => {
-          try {
-            if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-          } catch {
-            // already gone
-          }
-        }, 10_000);
-        await exited;
-        clearTimeout(timeout);
-      }
-    },
+  return { child, output: () => output, stop: () => stopTree(child) };
+}
+
+/** Every process below `pid`, children first found by walking `ps`' parent links. */
+function descendants(pid: number): number[] {
+  const table = spawnSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' }).stdout ?? '';
+  const children = new Map<number, number[]>();
+  for (const line of table.split('\n')) {
+    const [child, parent] = line.trim().split(/\s+/).map(Number);
+    if (child === undefined || parent === undefined || Number.isNaN(child)) continue;
+    children.set(parent, [...(children.get(parent) ?? []), child]);
+  }
+  const found: number[] = [];
+  const walk = (p: number) => {
+    for (const c of children.get(p) ?? []) {
+      found.push(c);
+      walk(c);
+    }
   };
+  walk(pid);
+  return found;
+}
+
+function signal(pids: number[], name: NodeJS.Signals): void {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, name);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/**
+ * Stops a command we started and everything below it, by PID. Its process group is not enough:
+ * turbo runs each task in a group of its own, so `npm start`'s wrangler and workerd would outlive
+ * a group kill and keep port 8787.
+ */
+async function stopTree(child: ChildProcess): Promise<void> {
+  if (child.pid === undefined || child.exitCode !== null) return;
+  const tree = [child.pid, ...descendants(child.pid)];
+  signal(tree, 'SIGTERM');
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline && tree.some((pid) => alive(pid))) {
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  signal(tree, 'SIGKILL');
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Runs a command to completion; throws with its output when it fails. */
