@@ -1,13 +1,11 @@
 import {
   chronologicalSplit,
   fitScaler,
-
   type MonthlySeries,
   makeSeriesWindows,
   nextMonth,
   type Protocol,
   type Scaler,
-
   validationTail,
   type WindowSet,
 } from '@gatecast/core';
@@ -65,7 +63,10 @@ export interface PreparedSplit {
 }
 
 /** Windows and splits a series into fit, validation and test, in index points. */
-export function prepareSplit(series: MonthlySeries, options: SplitOptions = DEFAULT_SPLIT): PreparedSplit {
+export function prepareSplit(
+  series: MonthlySeries,
+  options: SplitOptions = DEFAULT_SPLIT,
+): PreparedSplit {
   const windows = makeSeriesWindows(series, options.windowLength);
   const { train, test } = chronologicalSplit(windows, { testSize: options.testSize });
   const { fit, validation } = validationTail(train, { fraction: options.validationFraction });
@@ -100,7 +101,11 @@ function scalePart(windows: WindowSet, scaler: Scaler, windowLength: number): Sc
 }
 
 /** Scales every part of the split for a protocol. */
-export function protocolData(protocol: Protocol, split: PreparedSplit, scaler: Scaler): ProtocolData {
+export function protocolData(
+  protocol: Protocol,
+  split: PreparedSplit,
+  scaler: Scaler,
+): ProtocolData {
   const length = split.options.windowLength;
   return {
     protocol,
@@ -120,4 +125,3 @@ export function unscalePredictions(
 ): number[] {
   return windows.inputs.map((window, i) => scaler.unscaleTarget(scaled[i] as number, window));
 }
-
