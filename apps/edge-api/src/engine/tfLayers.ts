@@ -12,6 +12,9 @@
  *   since `tanh(a) = 2σ(2a) − 1`; then `c = f⊙c + i⊙g`, `h = o⊙tanh(c)`.
  * - GRU (reset_after = false, blocks z, r, h): `[z|r] = σ([x|h]·[W;U]_{zr} + b_{zr})`,
  *   `h̃ = tanh([x | r⊙h]·[W;U]_h + b_h)`, `h = h̃ + z⊙(h − h̃)`.
+ *
+ * The kernels are called directly, through `@gatecast/core/kernels`: at this model size the public
+ * ops' argument checks and bookkeeping cost more than the arithmetic.
  */
 import type {
   DenseLayerSpec,
@@ -20,17 +23,20 @@ import type {
   RecurrentWeights,
   WeightArray,
 } from '@gatecast/core';
-import { type Tensor, tensor } from '@tensorflow/tfjs-core';
 import {
   add,
-  concatLast,
+  concat,
   type FusedActivation,
   fusedMatMul,
   mul,
-  splitLast,
+  split,
   sub,
   tanh,
-} from './tfKernels.js';
+} from '@gatecast/core/kernels';
+import { type Tensor, tensor } from '@tensorflow/tfjs-core';
+
+/** The width axis of every `[1, batch, width]` tensor: steps are joined and split along it. */
+const WIDTH = 2;
 
 /** Scalars shared by every model: 1 and 2. */
 export interface Constants {
@@ -100,7 +106,7 @@ function simpleRnnLayer(spec: RecurrentLayerSpec, w: RecurrentWeights): TfRecurr
       let h = zeros(batch, u);
       const states: Tensor[] = [];
       for (const x of inputs) {
-        h = tanh(fusedMatMul(concatLast([x, h]), kernel, bias, 'linear'));
+        h = tanh(fusedMatMul(concat([x, h], WIDTH), kernel, bias, 'linear'));
         if (spec.returnSequences) states.push(h);
       }
       return spec.returnSequences ? states : [h];
@@ -121,8 +127,8 @@ function lstmLayer(spec: RecurrentLayerSpec, w: RecurrentWeights, k: Constants):
       let c = zeros(batch, u);
       const states: Tensor[] = [];
       for (const x of inputs) {
-        const gates = fusedMatMul(concatLast([x, h]), kernel, bias, 'sigmoid');
-        const [i, f, s, o] = splitLast(gates, [u, u, u, u]) as [Tensor, Tensor, Tensor, Tensor];
+        const gates = fusedMatMul(concat([x, h], WIDTH), kernel, bias, 'sigmoid');
+        const [i, f, s, o] = split(gates, [u, u, u, u], WIDTH) as [Tensor, Tensor, Tensor, Tensor];
         const g = sub(mul(s, k.two), k.one);
         c = add(mul(f, c), mul(i, g));
         h = mul(o, tanh(c));
@@ -145,9 +151,9 @@ function gruLayer(spec: RecurrentLayerSpec, w: RecurrentWeights): TfRecurrentLay
       let h = zeros(batch, u);
       const states: Tensor[] = [];
       for (const x of inputs) {
-        const gates = fusedMatMul(concatLast([x, h]), gateKernel, gateBias, 'sigmoid');
-        const [z, r] = splitLast(gates, [u, u]) as [Tensor, Tensor];
-        const xr = concatLast([x, mul(r, h)]);
+        const gates = fusedMatMul(concat([x, h], WIDTH), gateKernel, gateBias, 'sigmoid');
+        const [z, r] = split(gates, [u, u], WIDTH) as [Tensor, Tensor];
+        const xr = concat([x, mul(r, h)], WIDTH);
         const candidate = tanh(fusedMatMul(xr, candidateKernel, candidateBias, 'linear'));
         h = add(candidate, mul(z, sub(h, candidate)));
         if (spec.returnSequences) states.push(h);

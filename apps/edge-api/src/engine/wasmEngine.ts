@@ -1,7 +1,7 @@
+import { split } from '@gatecast/core/kernels';
 import { dispose, memory, scalar, type Tensor, tensor, tidy } from '@tensorflow/tfjs-core';
 import type { Engine, ModelRunner } from './engine.js';
 import { startWasmBackend } from './startWasmBackend.js';
-import { splitLast } from './tfKernels.js';
 import { type Constants, prepareDenseLayer, prepareRecurrentLayer } from './tfLayers.js';
 
 let constants: Constants | undefined;
@@ -46,7 +46,7 @@ export async function createWasmEngine(simdModule: WebAssembly.Module): Promise<
           return tidy(() => {
             const x = tensor(windows, [1, count, steps], 'float32');
             // [1, count, T] → T tensors [1, count, 1], one per month.
-            let sequence = steps === 1 ? [x] : splitLast(x, new Array<number>(steps).fill(1));
+            let sequence = steps === 1 ? [x] : split(x, new Array<number>(steps).fill(1), 2);
             for (const layer of recurrent) sequence = layer.run(sequence, count);
             let y = sequence[sequence.length - 1] as Tensor;
             for (const layer of head) y = layer.run(y);
