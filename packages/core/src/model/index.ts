@@ -2,13 +2,10 @@
 export { modelForward, modelForwardBatch } from './forward.js';
 export { denseLayerName, recurrentLayerName } from './layerNames.js';
 export type {
-  CellKind,
-  DenseActivation,
   DenseLayerSpec,
   DenseWeights,
   ModelSpec,
   ModelWeights,
-  Protocol,
   RecurrentLayerSpec,
   RecurrentWeights,
   WeightArray,
