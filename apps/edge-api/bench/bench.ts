@@ -1,9 +1,9 @@
 /**
- * Benchmarks the worker and prints the figures: engines inside workerd (bench/benchWorker.ts),
+ * Benchmarks the worker and prints the figures: engines inside workerd (`benchWorker.ts`),
  * bundle size, start-up, and a bounded load test against 127.0.0.1. Ports 8788 (API) and 8789
  * (bench worker) must be free; each wrangler it starts is stopped by its process group id.
  *
- * Usage: node scripts/bench.ts [--seconds 10] [--connections 20] [--only engines,bundle,serve]
+ * Usage: node bench/bench.ts [--seconds 10] [--connections 20] [--only engines,bundle,serve]
  * (seconds capped at 30, connections at 64).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { bundleWorker, wranglerEnv as env, packageDir } from '../scripts/wrangler.ts';
 import { type LoadTestResult, loadTest } from './loadTest.ts';
-import { bundleWorker, wranglerEnv as env, packageDir } from './wrangler.ts';
 
 const { values: options } = parseArgs({
   options: {

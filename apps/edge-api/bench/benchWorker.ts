@@ -1,5 +1,5 @@
 /**
- * A worker that times the engines inside workerd; `scripts/bench.ts` runs it with `wrangler dev`
+ * A worker that times the engines inside workerd; `bench.ts` runs it with `wrangler dev`
  * and reads its JSON. Not deployed.
  *
  * workerd's clock moves in 1 ms steps (a Spectre mitigation), so single forecasts cannot be timed
