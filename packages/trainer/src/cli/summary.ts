@@ -1,4 +1,4 @@
-import type { TrainSummary } from '../main.js';
+import type { TrainSummary } from '../sweep.js';
 
 const fmt = (x: number, digits = 2) => x.toFixed(digits);
 

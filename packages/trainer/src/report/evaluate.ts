@@ -16,7 +16,7 @@ import {
 } from '@gatecast/core';
 import type { PreparedSplit } from '../data/prepareData.js';
 import { unscalePredictions } from '../data/prepareData.js';
-import type { TrainRunResult } from '../train/trainRun.js';
+import type { TrainRunResult } from '../train/runTypes.js';
 import type { Baselines } from './baselines.js';
 import { conformalHalfWidth, empiricalCoverage } from './conformal.js';
 import { meanSd } from './summary.js';

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ProtocolData } from '../data/prepareData.js';
-import type { TrainRunResult } from './trainRun.js';
+import type { TrainRunResult } from './runTypes.js';
 
 /**
  * Runs a trained model over windows already in the protocol's scaled space.

@@ -29,7 +29,7 @@
 import * as tf from '@tensorflow/tfjs';
 import * as op from './ops.js';
 import {
-  type FastContext,
+  type FusedContext,
   gradientLeftFactor,
   inputTransposed,
   type RecurrentForward,
@@ -42,10 +42,10 @@ import {
 type T2 = tf.Tensor2D;
 
 /** Runs a SimpleRNN layer over a sequence; when `ctx.stash` is set, also returns its backward. */
-export function simpleRnnForward(
+export function simpleRnnLayerForward(
   weights: RecurrentTensors,
   input: SequenceInput,
-  ctx: FastContext,
+  ctx: FusedContext,
   returnSequences: boolean,
 ): RecurrentForward {
   const { consts, stash } = ctx;

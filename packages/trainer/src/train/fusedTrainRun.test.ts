@@ -8,12 +8,12 @@ import { tfjsBackendLoaders } from '../backend/tfjsBackendLoaders.js';
 import { prepareSplit, protocolData, scalerFor, unscalePredictions } from '../data/prepareData.js';
 import { REFERENCE_CSV } from '../testing/paths.js';
 import { configsByName, REFERENCE_CONFIGS, specFor, type TrainingConfig } from './configs.js';
-import { batchRanges, makeBatch, shuffleInPlace } from './fast/batches.js';
-import { batchLoss, fastPredict, parameterLayout } from './fast/fastNetwork.js';
-import { ConstantCache } from './fast/tensorStore.js';
-import { fastTrainRun } from './fastTrainRun.js';
-import type { TrainRunResult } from './trainRun.js';
-import { trainRun } from './trainRun.js';
+import { batchRanges, makeBatch, shuffleInPlace } from './fused/batches.js';
+import { batchLoss, fusedPredict, parameterLayout } from './fused/fusedNetwork.js';
+import { ConstantCache } from './fused/tensorStore.js';
+import { fusedTrainRun } from './fusedTrainRun.js';
+import { layersTrainRun } from './layersTrainRun.js';
+import { DEFAULT_LEARNING_RATE, type TrainRunResult } from './runTypes.js';
 
 const split = prepareSplit(parseMonthlyCsv(readFileSync(REFERENCE_CSV, 'utf8')));
 const relative = protocolData('relative', split, scalerFor('relative', split));
@@ -48,6 +48,7 @@ const specOf = (name: string): ModelSpec =>
   specFor(configsByName([name])[0] as TrainingConfig, 'relative');
 const lstm32 = specOf('lstm-32');
 const gru8 = specOf('gru-8');
+const learningRate = DEFAULT_LEARNING_RATE;
 
 /** Test RMSE in index points of a run's scaled test predictions. */
 function testRmse(result: TrainRunResult): number {
@@ -60,7 +61,7 @@ const bytesOf = (result: TrainRunResult) =>
     Buffer.from(w.values.buffer, w.values.byteOffset, w.values.byteLength).toString('hex'),
   );
 
-describe('fast training path', () => {
+describe('fused training loop', () => {
   beforeAll(async () => {
     await tfjsBackendLoaders.wasm();
   });
@@ -93,14 +94,14 @@ describe('fast training path', () => {
         const { loss, stash } = batchLoss(spec, layout, batch, consts);
         const flatGradient = tf.grad((p) => loss(p as tf.Tensor1D))(flat);
         stash.dispose();
-        const fast = tf
+        const fused = tf
           .split(flatGradient, layout.sizes)
           .map((g, i) => tf.reshape(g, layout.shapes[i] as number[]));
         tf.dispose([flat, flatGradient]);
-        expect(fast.map((g) => g.shape)).toEqual(variables.map((v) => v.shape));
+        expect(fused.map((g) => g.shape)).toEqual(variables.map((v) => v.shape));
         const errors = variables.map((v, i) =>
           relativeError(
-            (fast[i] as tf.Tensor).dataSync() as Float32Array,
+            (fused[i] as tf.Tensor).dataSync() as Float32Array,
             (reference.grads[v.name] as tf.Tensor).dataSync() as Float32Array,
           ),
         );
@@ -108,7 +109,7 @@ describe('fast training path', () => {
           `${config.name} gradient max relative error ${Math.max(...errors).toExponential(2)}`,
         );
         for (const e of errors) expect(e).toBeLessThan(1e-4);
-        tf.dispose([reference.value, ...Object.values(reference.grads), ...fast]);
+        tf.dispose([reference.value, ...Object.values(reference.grads), ...fused]);
       } finally {
         batch.dispose();
         x.dispose();
@@ -128,7 +129,7 @@ describe('fast training path', () => {
               model.predict(tf.tensor3d(inputs, [count, 12, 1])) as tf.Tensor
             ).dataSync() as Float32Array,
         );
-        const actual = fastPredict(spec, model.getWeights(), inputs, count, consts);
+        const actual = fusedPredict(spec, model.getWeights(), inputs, count, consts);
         let worst = 0;
         for (let i = 0; i < count; i++) {
           worst = Math.max(worst, Math.abs((actual[i] as number) - (expected[i] as number)));
@@ -172,10 +173,17 @@ describe('fast training path', () => {
     });
   });
 
-  describe('fastTrainRun', () => {
+  describe('fusedTrainRun', () => {
     it('gives bit-identical weights, losses and predictions for the same seed', async () => {
       const run = (seed: number) =>
-        fastTrainRun({ spec: lstm32, data: relative, seed, epochs: 2, batchSize: 32 });
+        fusedTrainRun({
+          spec: lstm32,
+          data: relative,
+          seed,
+          epochs: 2,
+          batchSize: 32,
+          learningRate,
+        });
       const a = await run(7);
       const b = await run(7);
       const c = await run(8);
@@ -186,14 +194,15 @@ describe('fast training path', () => {
       expect(bytesOf(c)).not.toEqual(bytesOf(a));
     });
 
-    it('returns trainRun-shaped results: weights in getWeights() order, one loss per epoch', async () => {
+    it('returns the run result of either loop: weights in getWeights() order, one loss per epoch', async () => {
       const epochs: number[] = [];
-      const result = await fastTrainRun({
+      const result = await fusedTrainRun({
         spec: gru8,
         data: relative,
         seed: 1,
         epochs: 3,
         batchSize: 32,
+        learningRate,
         onEpochEnd: (epoch) => epochs.push(epoch),
       });
       const model = buildLayersModel(gru8, { seed: 1 });
@@ -212,18 +221,19 @@ describe('fast training path', () => {
     it('keeps the number of live tensors stable across epochs and releases them all', async () => {
       for (const spec of [lstm32, gru8, specOf('simplernn-32'), specOf('lstm-32-16')]) {
         // Building a tfjs-layers LSTM leaks 4 tensors per layer by itself (its unitForgetBias
-        // initializer does not dispose its parts); fastTrainRun must add nothing to that.
+        // initializer does not dispose its parts); fusedTrainRun must add nothing to that.
         const beforeBuild = tf.memory().numTensors;
         buildLayersModel(spec, { seed: 3 }).dispose();
         const buildLeak = tf.memory().numTensors - beforeBuild;
         const before = tf.memory().numTensors;
         const counts: number[] = [];
-        await fastTrainRun({
+        await fusedTrainRun({
           spec,
           data: relative,
           seed: 3,
           epochs: 4,
           batchSize: 32,
+          learningRate,
           onEpochEnd: () => counts.push(tf.memory().numTensors),
         });
         expect(new Set(counts).size).toBe(1);
@@ -232,13 +242,20 @@ describe('fast training path', () => {
     });
 
     it('learns as well as tfjs-layers fit: LSTM(32), relative protocol, 40 epochs, seed 1', async () => {
-      const options = { spec: lstm32, data: relative, seed: 1, epochs: 40, batchSize: 32 };
-      const fast = testRmse(await fastTrainRun(options));
-      const layers = testRmse(await trainRun(options));
+      const options = {
+        spec: lstm32,
+        data: relative,
+        seed: 1,
+        epochs: 40,
+        batchSize: 32,
+        learningRate,
+      };
+      const fused = testRmse(await fusedTrainRun(options));
+      const layers = testRmse(await layersTrainRun(options));
       console.log(
-        `LSTM(32) seed 1 test RMSE: fast ${fast.toFixed(2)}, layers fit ${layers.toFixed(2)}`,
+        `LSTM(32) seed 1 test RMSE: fused ${fused.toFixed(2)}, layers fit ${layers.toFixed(2)}`,
       );
-      for (const value of [fast, layers]) {
+      for (const value of [fused, layers]) {
         expect(value).toBeGreaterThan(117);
         expect(value).toBeLessThan(125);
       }

@@ -1,49 +1,50 @@
 /**
- * A faster drop-in for {@link trainRun}: the same model, initial weights, optimizer, loss, epochs,
- * batches and result, with far fewer and cheaper tfjs kernels per training step.
+ * The `fused` training loop (the default): a faster drop-in for the `layers` loop
+ * (`layersTrainRun`), with the same model, initial weights, optimizer, loss, epochs, batches and
+ * result, and far fewer and cheaper tfjs kernels per training step.
  *
  * tfjs-layers' `fit` runs an RNN step by step through generic layer code and differentiates it
  * with tfjs' tape: about 1,300 small kernels per LSTM batch, including matMuls with transposed
  * operands, which the wasm backend runs several times slower than plain ones. Here the whole
- * network and its loss are one `tf.customGrad` op (`fast/fastNetwork.ts`): each recurrent layer
- * (`fast/lstmLayer.ts`, `gruLayer.ts`, `simpleRnnLayer.ts`) runs its T steps with fused gate
+ * network and its loss are one `tf.customGrad` op (`fused/fusedNetwork.ts`): each recurrent layer
+ * (`fused/lstmLayer.ts`, `gruLayer.ts`, `simpleRnnLayer.ts`) runs its T steps with fused gate
  * matMuls and sigmoids, keeps what its backward needs, and backpropagates through time by hand
  * with weights transposed once per batch; weight gradients are summed over all steps in one
- * matMul after the loop; the dense head and mse (`fast/denseHead.ts`) likewise. About 400 kernels
+ * matMul after the loop; the dense head and mse (`fused/denseHead.ts`) likewise. About 400 kernels
  * per LSTM(32) batch instead of 1,300, none of them a transposed matMul, dispatched without the
- * op wrappers' overhead (`fast/ops.ts`). Adam is tfjs' own (`tf.train.adam`), applied
+ * op wrappers' overhead (`fused/ops.ts`). Adam is tfjs' own (`tf.train.adam`), applied
  * through `optimizer.minimize` to one flat `tf.Variable` holding every weight in `getWeights()`
  * order (adam is elementwise, so this is the same update as per-weight variables, in one set of
  * kernels).
  *
- * Same as `trainRun`: initial weights from `buildLayersModel(spec, { seed })`; batches of
+ * Same as `layersTrainRun`: initial weights from `buildLayersModel(spec, { seed })`; batches of
  * `batchSize` from a fresh in-place shuffle of the fitting windows each epoch (tfjs' Fisher–Yates,
- * drawn from `seedrandom('gatecast:<seed>')`, the generator `trainRun` seeds `Math.random` with,
- * so both paths visit the windows in the same order); the epoch loss is the batch-size-weighted
+ * drawn from `seedrandom('gatecast:<seed>')`, the generator `layersTrainRun` seeds `Math.random` with,
+ * so both loops visit the windows in the same order); the epoch loss is the batch-size-weighted
  * mean of the batch losses; predictions come from the tfjs-layers model holding the trained
  * weights. Same seed, data and backend give bit-identical weights.
  */
 import { buildLayersModel } from '@gatecast/core/tfjs';
 import * as tf from '@tensorflow/tfjs';
 import seedrandom from 'seedrandom';
-import { batchRanges, makeBatch, shuffleInPlace } from './fast/batches.js';
+import { batchRanges, makeBatch, shuffleInPlace } from './fused/batches.js';
 import {
   batchLoss,
   flattenWeights,
   parameterLayout,
   unflattenWeights,
-} from './fast/fastNetwork.js';
-import { ConstantCache } from './fast/tensorStore.js';
+} from './fused/fusedNetwork.js';
+import { ConstantCache } from './fused/tensorStore.js';
 import { trainedPredictions } from './predictScaled.js';
-import type { TrainRunOptions, TrainRunResult } from './trainRun.js';
+import type { TrainRunOptions, TrainRunResult } from './runTypes.js';
 
 /**
- * Trains one model like {@link trainRun} (adam, mse, shuffled batches, Keras-equivalent seeded
- * initializers), with the fused custom-gradient network of `fast/`. Resolves to the same result
+ * Trains one model like `layersTrainRun` (adam, mse, shuffled batches, Keras-equivalent seeded
+ * initializers), with the fused custom-gradient network of `fused/`. Resolves to the same result
  * shape, weights in `getWeights()` order.
  */
-export async function fastTrainRun(options: TrainRunOptions): Promise<TrainRunResult> {
-  const { spec, data, seed, epochs, batchSize, learningRate = 1e-3, onEpochEnd } = options;
+export async function fusedTrainRun(options: TrainRunOptions): Promise<TrainRunResult> {
+  const { spec, data, seed, epochs, batchSize, learningRate, onEpochEnd } = options;
   const length = data.windowLength;
   const model = buildLayersModel(spec, { seed });
   const initial = model.getWeights();
@@ -70,7 +71,7 @@ export async function fastTrainRun(options: TrainRunOptions): Promise<TrainRunRe
         const { loss, stash } = batchLoss(spec, layout, batch, consts);
         try {
           const cost = optimizer.minimize(() => loss(parameters), true, [parameters]);
-          if (cost === null) throw new Error('fastTrainRun: optimizer returned no cost');
+          if (cost === null) throw new Error('fusedTrainRun: optimizer returned no cost');
           total += (cost.dataSync()[0] as number) * (end - start);
           cost.dispose();
         } finally {

@@ -1,5 +1,5 @@
 /**
- * Shared types and helpers of the fast recurrent layers.
+ * Shared types and helpers of the fused recurrent layers.
  *
  * A sequence is a time-major list of `T` tensors `[B, width]` (one per step), so a layer never
  * slices a time step out of a stacked tensor (on the wasm backend `slice` copies its whole input).
@@ -48,7 +48,7 @@ export interface RecurrentGradients extends RecurrentTensors {
 }
 
 /** Where a forward pass runs: constants, and whether (and where) to keep tensors for backward. */
-export interface FastContext {
+export interface FusedContext {
   consts: ConstantCache;
   /** `null` for inference: nothing is kept and no backward is returned. */
   stash: TensorStash | null;
@@ -76,14 +76,14 @@ export interface RecurrentForward {
 export type RecurrentLayerForward = (
   weights: RecurrentTensors,
   input: SequenceInput,
-  ctx: FastContext,
+  ctx: FusedContext,
   returnSequences: boolean,
 ) => RecurrentForward;
 
 /** Number of time steps and windows of a sequence. */
 export function sequenceShape(input: SequenceInput): { steps: number; batch: number } {
   const first = input.steps[0];
-  if (first === undefined) throw new Error('fast recurrent layer: empty input sequence');
+  if (first === undefined) throw new Error('fused recurrent layer: empty input sequence');
   return { steps: input.steps.length, batch: first.shape[0] };
 }
 

@@ -12,12 +12,13 @@ import {
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareSplit } from './data/prepareData.js';
-import { defaultTrainOptions, type TrainOptions, train } from './main.js';
 import { loadLayersArtifacts } from './registry/layersArtifacts.js';
 import { sha256 } from './registry/sha256.js';
 import { RegistryVerificationError, verifyRegistry } from './registry/verifyRegistry.js';
+import { defaultTrainOptions, type TrainOptions, train } from './sweep.js';
 import { REFERENCE_CSV, scratchDir } from './testing/paths.js';
 import { configsByName } from './train/configs.js';
+import type { TrainJob } from './train/jobs.js';
 
 const split = prepareSplit(parseMonthlyCsv(readFileSync(REFERENCE_CSV, 'utf8')));
 
@@ -66,8 +67,8 @@ describe('train (quick sweep into a temporary registry)', () => {
       expect(model.validationRmse).toBe(best);
       expect(model.seeds.find((s) => s.seed === model.servedSeed)?.validationRmse).toBe(best);
       expect(model.forecast).toMatchObject({ asOf: '2026-05-01', target: '2026-06-01' });
-      const [lo80, hi80] = model.forecast.intervals[80];
-      const [lo95, hi95] = model.forecast.intervals[95];
+      const [lo80, hi80] = model.forecast.intervals[80] as [number, number];
+      const [lo95, hi95] = model.forecast.intervals[95] as [number, number];
       expect(lo95).toBeLessThanOrEqual(lo80);
       expect(lo80).toBeLessThanOrEqual(model.forecast.value);
       expect(hi80).toBeLessThanOrEqual(hi95);
@@ -173,5 +174,28 @@ describe('train (quick sweep into a temporary registry)', () => {
     await expect(train(failing)).rejects.toThrow('simulated failure during export');
     expect(await snapshot(outDir)).toEqual(before);
     expect(await readdir(join(outDir, '..'))).toEqual(['models']);
+  });
+});
+
+describe('train options', () => {
+  it('passes learningRate and the loop to every run and records them in the manifest', async () => {
+    const outDir = join(scratchDir('options'), 'models');
+    const started: TrainJob[] = [];
+    const { manifest } = await train(
+      quick(outDir, {
+        configs: configsByName(['simplernn-32']),
+        protocols: ['relative'],
+        seeds: 1,
+        epochs: 1,
+        learningRate: 0.01,
+        loop: 'layers',
+        onEvent: (event) => {
+          if (event.type === 'start') started.push(event.job);
+        },
+      }),
+    );
+    expect(started.map((job) => [job.learningRate, job.loop])).toEqual([[0.01, 'layers']]);
+    expect(manifest.training).toMatchObject({ epochs: 1, learningRate: 0.01, loop: 'layers' });
+    expect(manifest.training.seeds).toEqual([1]);
   });
 });

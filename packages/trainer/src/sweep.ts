@@ -1,33 +1,25 @@
+// The sweep: every config × protocol × seed trained (on worker threads), evaluated, the served
+// models and the default chosen on validation, and a verified registry written.
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { basename } from 'node:path';
-import {
-  MANIFEST_FORMAT,
-  MANIFEST_FORMAT_VERSION,
-  type Manifest,
-  type Protocol,
-  parseMonthlyCsv,
-  RESULTS_FORMAT,
-  type Results,
-  type Scaler,
-} from '@gatecast/core';
+import { type Manifest, type Protocol, parseMonthlyCsv, type Scaler } from '@gatecast/core';
 import * as tf from '@tensorflow/tfjs';
 import type { BackendChoice, BackendPreference } from './backend/selectBackend.js';
 import {
   DEFAULT_SPLIT,
-  type PreparedSplit,
   type ProtocolData,
   prepareSplit,
   protocolData,
   scalerFor,
 } from './data/prepareData.js';
-import { sha256 } from './registry/sha256.js';
-import { type RegistryEntry, writeRegistry } from './registry/writeRegistry.js';
+import { assembleRegistry } from './registry/assembleRegistry.js';
+import { writeRegistry } from './registry/writeRegistry.js';
 import { computeBaselines } from './report/baselines.js';
 import { evaluateModel, type ModelReport } from './report/evaluate.js';
 import { modelId, REFERENCE_CONFIGS, specFor, type TrainingConfig } from './train/configs.js';
 import type { SweepEvent, TrainingLoop, TrainJob } from './train/jobs.js';
 import { runSweep } from './train/runSweep.js';
+import { DEFAULT_LEARNING_RATE } from './train/runTypes.js';
 
 /** Everything a training sweep can be told; the CLI fills it from flags. */
 export interface TrainOptions {
@@ -41,6 +33,8 @@ export interface TrainOptions {
   seeds: number;
   epochs: number;
   batchSize: number;
+  /** Adam's learning rate, passed to every run and recorded in the manifest. */
+  learningRate: number;
   backend: BackendPreference;
   /** Worker threads; 0 trains in the calling thread. */
   workers: number;
@@ -61,6 +55,7 @@ export function defaultTrainOptions(): TrainOptions {
     seeds: 5,
     epochs: 40,
     batchSize: 32,
+    learningRate: DEFAULT_LEARNING_RATE,
     backend: 'auto',
     workers: availableParallelism(),
     loop: 'fused',
@@ -92,12 +87,12 @@ export async function train(options: TrainOptions): Promise<TrainSummary> {
     options.protocols.map((p) => [p, protocolData(p, split, scalers[p])]),
   ) as Record<Protocol, ProtocolData>;
 
+  const { epochs, batchSize, learningRate, loop, workers } = options;
   const seeds = Array.from({ length: options.seeds }, (_, i) => i + 1);
   const jobs: TrainJob[] = [];
   for (const protocol of options.protocols) {
     for (const config of options.configs) {
       for (const seed of seeds) {
-        const { epochs, batchSize, loop } = options;
         jobs.push({
           index: jobs.length,
           configName: config.name,
@@ -105,6 +100,7 @@ export async function train(options: TrainOptions): Promise<TrainSummary> {
           seed,
           epochs,
           batchSize,
+          learningRate,
           loop,
         });
       }
@@ -117,7 +113,7 @@ export async function train(options: TrainOptions): Promise<TrainSummary> {
     jobs,
     data,
     backend: options.backend,
-    workers: options.workers,
+    workers,
     onEvent: (event) => {
       if (event.type === 'backend') backend ??= event.choice;
       options.onEvent?.(event);
@@ -151,149 +147,19 @@ export async function train(options: TrainOptions): Promise<TrainSummary> {
 
   const manifest = await writeRegistry({
     outDir: options.outDir,
-    manifest: manifestHeader({
-      options,
-      split,
+    ...assembleRegistry({
+      dataFile: options.dataFile,
       csvText,
+      split,
+      training: { epochs, batchSize, learningRate, loop, seeds },
       backend,
+      workers,
       sweepSeconds,
-      seeds,
       reports,
       baselines,
     }),
-    entries: reports.map(toEntry),
-    results: resultsOf(split, reports, baselines),
     latestWindow: split.latestWindow,
     ...(options.beforeSwap ? { beforeSwap: options.beforeSwap } : {}),
   });
   return { manifest, reports, backend, sweepSeconds };
-}
-
-/** The relative-protocol gated model with the best validation RMSE (else the best overall). */
-export function chooseDefaultModel(reports: readonly ModelReport[]): string {
-  const gated = reports.filter(
-    (r) => r.protocol === 'relative' && r.spec.recurrent.every((l) => l.cell !== 'simpleRNN'),
-  );
-  const pool = gated.length > 0 ? gated : reports;
-  const best = pool.reduce((a, b) => (b.served.validationRmse < a.served.validationRmse ? b : a));
-  return best.id;
-}
-
-function toEntry(report: ModelReport): RegistryEntry {
-  const first = report.spec.recurrent[0];
-  if (!first) throw new Error(`${report.id} has no recurrent layer`);
-  const { served } = report;
-  return {
-    spec: report.spec,
-    weights: report.weights,
-    model: {
-      id: report.id,
-      configName: report.configName,
-      cell: first.cell,
-      units: first.units,
-      protocol: report.protocol,
-      spec: report.spec,
-      parameterCount: report.parameterCount,
-      scaler: report.scaler,
-      servedSeed: report.servedSeed,
-      validationRmse: served.validationRmse,
-      test: served.test,
-      summary: report.summary,
-      seeds: report.seeds,
-      dmVsNaive: served.dmVsNaive,
-      trainingSeconds: served.trainingSeconds,
-      intervals: report.intervals,
-      forecast: report.forecast,
-    },
-  };
-}
-
-function manifestHeader(context: {
-  options: TrainOptions;
-  split: PreparedSplit;
-  csvText: string;
-  backend: BackendChoice;
-  sweepSeconds: number;
-  seeds: number[];
-  reports: ModelReport[];
-  baselines: ReturnType<typeof computeBaselines>;
-}): Omit<Manifest, 'models' | 'files'> {
-  const { options, split, backend, baselines } = context;
-  const part = (w: PreparedSplit['fit']) => ({
-    count: w.targets.length,
-    firstTarget: w.targetDates?.[0] ?? '',
-    lastTarget: w.targetDates?.at(-1) ?? '',
-  });
-  return {
-    format: MANIFEST_FORMAT,
-    formatVersion: MANIFEST_FORMAT_VERSION,
-    createdAt: new Date().toISOString(),
-    data: {
-      file: basename(options.dataFile),
-      sha256: sha256(context.csvText),
-      first: split.series.dates[0] ?? '',
-      last: split.asOf,
-      months: split.series.values.length,
-    },
-    split: {
-      windowLength: split.options.windowLength,
-      fit: part(split.fit),
-      validation: part(split.validation),
-      test: part(split.test),
-    },
-    training: {
-      epochs: options.epochs,
-      batchSize: options.batchSize,
-      seeds: context.seeds,
-      optimizer: 'adam',
-      learningRate: 1e-3,
-      loss: 'meanSquaredError',
-      loop: options.loop,
-    },
-    tfjsVersion: tf.version.tfjs,
-    backend,
-    workers: options.workers,
-    sweepSeconds: context.sweepSeconds,
-    defaultModel: chooseDefaultModel(context.reports),
-    baselines: {
-      naive: {
-        description: baselines.naive.description,
-        test: baselines.naive.test,
-        forecast: baselines.naive.forecast,
-      },
-      drift: {
-        description: baselines.drift.description,
-        test: baselines.drift.test,
-        forecast: baselines.drift.forecast,
-        meanLogReturn: baselines.driftMeanLogReturn,
-      },
-    },
-  };
-}
-
-function resultsOf(
-  split: PreparedSplit,
-  reports: ModelReport[],
-  baselines: ReturnType<typeof computeBaselines>,
-): Results {
-  return {
-    format: RESULTS_FORMAT,
-    formatVersion: MANIFEST_FORMAT_VERSION,
-    createdAt: new Date().toISOString(),
-    test: {
-      dates: [...(split.test.targetDates ?? [])],
-      actual: [...split.test.targets],
-      lastValues: split.test.inputs.map((w) => w[w.length - 1] as number),
-    },
-    models: reports.map((r) => ({
-      id: r.id,
-      predictions: r.testPredictions,
-      intervals: r.testIntervals,
-      seedRmse: r.seeds.map((s) => s.test.rmse),
-    })),
-    baselines: {
-      naive: { predictions: baselines.naive.testPredictions, test: baselines.naive.test },
-      drift: { predictions: baselines.drift.testPredictions, test: baselines.drift.test },
-    },
-  };
 }

@@ -6,7 +6,8 @@ import { tfjsBackendLoaders } from '../backend/tfjsBackendLoaders.js';
 import { prepareSplit, protocolData, scalerFor } from '../data/prepareData.js';
 import { REFERENCE_CSV } from '../testing/paths.js';
 import { configsByName, specFor } from './configs.js';
-import { type TrainRunResult, trainRun } from './trainRun.js';
+import { layersTrainRun } from './layersTrainRun.js';
+import { DEFAULT_LEARNING_RATE, type TrainRunResult } from './runTypes.js';
 
 const split = prepareSplit(parseMonthlyCsv(readFileSync(REFERENCE_CSV, 'utf8')));
 const data = protocolData('relative', split, scalerFor('relative', split));
@@ -14,14 +15,21 @@ const [gru8] = configsByName(['gru-8']);
 if (!gru8) throw new Error('gru-8 config missing');
 
 const run = (seed: number) =>
-  trainRun({ spec: specFor(gru8, 'relative'), data, seed, epochs: 2, batchSize: 32 });
+  layersTrainRun({
+    spec: specFor(gru8, 'relative'),
+    data,
+    seed,
+    epochs: 2,
+    batchSize: 32,
+    learningRate: DEFAULT_LEARNING_RATE,
+  });
 
 const bytesOf = (result: TrainRunResult) =>
   result.weights.map((w) =>
     Buffer.from(w.values.buffer, w.values.byteOffset, w.values.byteLength).toString('hex'),
   );
 
-describe('trainRun', () => {
+describe('layersTrainRun', () => {
   beforeAll(async () => {
     // The same loaders the CLI uses; on a machine without tfjs-node this lands on wasm.
     await selectBackend('auto', tfjsBackendLoaders);
@@ -44,12 +52,13 @@ describe('trainRun', () => {
 
   it('reports one loss per epoch and predictions for every window', async () => {
     const epochs: number[] = [];
-    const result = await trainRun({
+    const result = await layersTrainRun({
       spec: specFor(gru8, 'relative'),
       data,
       seed: 1,
       epochs: 3,
       batchSize: 32,
+      learningRate: DEFAULT_LEARNING_RATE,
       onEpochEnd: (epoch) => epochs.push(epoch),
     });
     expect(epochs).toEqual([1, 2, 3]);

@@ -34,7 +34,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import * as op from './ops.js';
 import {
-  type FastContext,
+  type FusedContext,
   gradientLeftFactor,
   inputProjection,
   inputTransposed,
@@ -58,10 +58,10 @@ interface LstmStepTape {
 }
 
 /** Runs an LSTM layer over a sequence; when `ctx.stash` is set, also returns its BPTT backward. */
-export function lstmForward(
+export function lstmLayerForward(
   weights: RecurrentTensors,
   input: SequenceInput,
-  ctx: FastContext,
+  ctx: FusedContext,
   returnSequences: boolean,
 ): RecurrentForward {
   const { consts, stash } = ctx;

@@ -1,5 +1,5 @@
 /**
- * Mini-batches for the fast training path, built directly in the layout the fast layers use:
+ * Mini-batches for the fused training loop, built directly in the layout the fused layers use:
  * time-major step tensors `[B, 2]` = `[x_t, 1]` (the ones column carries the first layer's bias),
  * the same inputs stacked and transposed `[2, T·B]` for the weight gradients, and `[B, 1]` targets.
  *
@@ -39,7 +39,7 @@ export function batchRanges(count: number, batchSize: number): [number, number][
 }
 
 /** One batch's tensors; dispose after the training step. */
-export interface FastBatch {
+export interface FusedBatch {
   input: SequenceInput;
   /** `[B, 1]` */
   targets: tf.Tensor2D;
@@ -81,7 +81,7 @@ export function makeBatch(
   part: ScaledPart,
   windowLength: number,
   indices: ArrayLike<number>,
-): FastBatch {
+): FusedBatch {
   const input = sequenceOf(part.inputs, windowLength, indices);
   const targets = new Float32Array(indices.length);
   for (let b = 0; b < indices.length; b++)

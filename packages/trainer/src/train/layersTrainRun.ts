@@ -1,39 +1,9 @@
-import type { ModelSpec, WeightArray } from '@gatecast/core';
 import { buildLayersModel } from '@gatecast/core/tfjs';
 import * as tf from '@tensorflow/tfjs';
-import type { ProtocolData, ScaledPart } from '../data/prepareData.js';
+import type { ScaledPart } from '../data/prepareData.js';
 import { trainedPredictions } from './predictScaled.js';
+import type { TrainRunOptions, TrainRunResult } from './runTypes.js';
 import { withSeededMathRandom } from './seededRandom.js';
-
-/** What one training run needs: the model, the data, and the lesson's optimizer settings. */
-export interface TrainRunOptions {
-  spec: ModelSpec;
-  data: ProtocolData;
-  seed: number;
-  /** Passes over the fitting windows (40 in the lesson). */
-  epochs: number;
-  /** Windows per gradient step (32 in the lesson). */
-  batchSize: number;
-  /** Adam's learning rate (0.001 in the lesson). */
-  learningRate?: number;
-  /** Called after every epoch with its 1-based number and the mean training loss (scaled space). */
-  onEpochEnd?: (epoch: number, loss: number) => void;
-}
-
-/** A trained model's weights and its predictions, all in the protocol's scaled space. */
-export interface TrainRunResult {
-  seed: number;
-  /** Weights in tfjs `getWeights()` order. */
-  weights: WeightArray[];
-  /** `[epochs]` mean training loss per epoch. */
-  losses: number[];
-  validationPredictions: Float32Array;
-  testPredictions: Float32Array;
-  /** The forecast for the month after the series ends. */
-  latestPrediction: number;
-  /** Wall time of `fit`, in seconds. */
-  trainingSeconds: number;
-}
 
 function tensorsOf(part: ScaledPart, windowLength: number): [tf.Tensor3D, tf.Tensor2D] {
   return [
@@ -43,14 +13,14 @@ function tensorsOf(part: ScaledPart, windowLength: number): [tf.Tensor3D, tf.Ten
 }
 
 /**
- * Trains one model with tfjs-layers on the active backend: adam, mse loss, shuffled batches,
- * Keras-equivalent initializers seeded from `seed`.
+ * The `layers` training loop: trains one model with tfjs-layers' own `model.fit` on the active
+ * backend (adam, mse loss, shuffled batches, Keras-equivalent initializers seeded from `seed`).
  *
  * Same seed, data and backend give bit-identical weights: the initializers take seeds derived from
  * `seed`, and the batch shuffle draws from `Math.random` seeded with it.
  */
-export async function trainRun(options: TrainRunOptions): Promise<TrainRunResult> {
-  const { spec, data, seed, epochs, batchSize, learningRate = 1e-3, onEpochEnd } = options;
+export async function layersTrainRun(options: TrainRunOptions): Promise<TrainRunResult> {
+  const { spec, data, seed, epochs, batchSize, learningRate, onEpochEnd } = options;
   const length = data.windowLength;
   const model = buildLayersModel(spec, { seed });
   const [xs, ys] = tensorsOf(data.fit, length);

@@ -1,31 +1,47 @@
 #!/usr/bin/env node
 // Training benchmark (`npm run bench`). Part 1: per config, in one thread on the wasm backend,
-// the wall time of one 40-epoch run with tfjs-layers `fit` (trainRun) and with the fused
-// custom-gradient loop (fastTrainRun), over several seeds, interleaved so both see the same
-// machine load; prints medians, their ratio, and each run's final loss and test RMSE.
-// Part 2: the wall time of a real sweep (every config × protocol, one seed) on worker threads.
+// the wall time of one 40-epoch run with the `layers` loop (tfjs-layers `fit`, layersTrainRun)
+// and with the `fused` loop (one custom-gradient op per network, fusedTrainRun), over several
+// seeds, interleaved so both see the same machine load; prints medians, their ratio, and each
+// run's final loss and test RMSE. Part 2: the wall time of a real sweep (every config × protocol,
+// one seed) on worker threads.
+//
+// It uses the trainer as any consumer would, through `@gatecast/trainer` (the built `dist/`, so
+// the sweep's worker threads have their compiled entry); `npm run bench` builds first.
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { parseMonthlyCsv, rmse } from '@gatecast/core';
+import {
+  configsByName,
+  defaultTrainOptions,
+  fusedTrainRun,
+  layersTrainRun,
+  prepareSplit,
+  protocolData,
+  REFERENCE_CONFIGS,
+  runSweep,
+  type SweepOptions,
+  scalerFor,
+  silenceTfjsNotices,
+  specFor,
+  type TrainJob,
+  type TrainRunOptions,
+  type TrainRunResult,
+  tfjsBackendLoaders,
+  unscalePredictions,
+} from '@gatecast/trainer';
 import * as tf from '@tensorflow/tfjs';
-import { silenceTfjsNotices } from '../backend/silenceTfjsNotices.js';
-import { tfjsBackendLoaders } from '../backend/tfjsBackendLoaders.js';
-import { prepareSplit, protocolData, scalerFor, unscalePredictions } from '../data/prepareData.js';
-import { configsByName, PROTOCOLS, REFERENCE_CONFIGS, specFor } from '../train/configs.js';
-import { fastTrainRun } from '../train/fastTrainRun.js';
-import type { TrainJob } from '../train/jobs.js';
-import { runSweep } from '../train/runSweep.js';
-import { type TrainRunOptions, type TrainRunResult, trainRun } from '../train/trainRun.js';
 
+const defaults = defaultTrainOptions();
 const { values } = parseArgs({
   options: {
     data: { type: 'string', default: '../../data/sp500_monthly.csv' },
     seeds: { type: 'string', default: '3' },
-    epochs: { type: 'string', default: '40' },
+    epochs: { type: 'string', default: String(defaults.epochs) },
     configs: { type: 'string' },
     protocol: { type: 'string', default: 'relative' },
-    'fast-only': { type: 'boolean', default: false },
+    'fused-only': { type: 'boolean', default: false },
     workers: { type: 'string', default: String(availableParallelism()) },
   },
 });
@@ -58,52 +74,60 @@ async function timed(run: (o: TrainRunOptions) => Promise<TrainRunResult>, o: Tr
 }
 
 console.log(
-  `backend ${tf.getBackend()}; protocol ${protocol}; ${epochs} epochs, batch 32, ` +
+  `backend ${tf.getBackend()}; protocol ${protocol}; ${epochs} epochs, batch ${defaults.batchSize}, ` +
     `${data.fit.count} fitting windows; seeds 1..${seeds}; wall time per model (whole run)`,
 );
 console.log(
-  `${'config'.padEnd(12)} ${'layers s'.padStart(9)} ${'fast s'.padStart(8)} ${'ratio'.padStart(6)}   runs (layers | fast), final loss, test RMSE`,
+  `${'config'.padEnd(12)} ${'layers s'.padStart(9)} ${'fused s'.padStart(8)} ${'ratio'.padStart(6)}   runs (layers | fused), final loss, test RMSE`,
 );
 const numTensors = tf.memory().numTensors;
 let layersSum = 0;
-let fastSum = 0;
+let fusedSum = 0;
 for (const config of configs) {
   const layers: Awaited<ReturnType<typeof timed>>[] = [];
-  const fast: Awaited<ReturnType<typeof timed>>[] = [];
+  const fused: Awaited<ReturnType<typeof timed>>[] = [];
   for (let seed = 1; seed <= seeds; seed++) {
-    const options = { spec: specFor(config, protocol), data, seed, epochs, batchSize: 32 };
-    if (!values['fast-only']) layers.push(await timed(trainRun, options));
-    fast.push(await timed(fastTrainRun, options));
+    const options = {
+      spec: specFor(config, protocol),
+      data,
+      seed,
+      epochs,
+      batchSize: defaults.batchSize,
+      learningRate: defaults.learningRate,
+    };
+    if (!values['fused-only']) layers.push(await timed(layersTrainRun, options));
+    fused.push(await timed(fusedTrainRun, options));
   }
   const l = layers.length ? median(layers.map((r) => r.seconds)) : Number.NaN;
-  const f = median(fast.map((r) => r.seconds));
+  const f = median(fused.map((r) => r.seconds));
   layersSum += l;
-  fastSum += f;
-  const fmt = (rs: typeof fast) =>
+  fusedSum += f;
+  const fmt = (rs: typeof fused) =>
     rs
       .map((r) => `${r.seconds.toFixed(2)}s/${r.loss.toFixed(3)}/${r.testRmse.toFixed(1)}`)
       .join(' ');
   console.log(
-    `${config.name.padEnd(12)} ${l.toFixed(2).padStart(9)} ${f.toFixed(2).padStart(8)} ${(l / f).toFixed(2).padStart(5)}×   ${fmt(layers)} | ${fmt(fast)}`,
+    `${config.name.padEnd(12)} ${l.toFixed(2).padStart(9)} ${f.toFixed(2).padStart(8)} ${(l / f).toFixed(2).padStart(5)}×   ${fmt(layers)} | ${fmt(fused)}`,
   );
 }
 console.log(
-  `sum over configs ${layersSum.toFixed(2)} s vs ${fastSum.toFixed(2)} s (${(layersSum / fastSum).toFixed(2)}×); ` +
-    `one thread, ${configs.length} configs × 2 protocols × 5 seeds ≈ ${(layersSum * 10).toFixed(0)} s vs ${(fastSum * 10).toFixed(0)} s`,
+  `sum over configs ${layersSum.toFixed(2)} s vs ${fusedSum.toFixed(2)} s (${(layersSum / fusedSum).toFixed(2)}×); ` +
+    `one thread, ${configs.length} configs × 2 protocols × 5 seeds ≈ ${(layersSum * 10).toFixed(0)} s vs ${(fusedSum * 10).toFixed(0)} s`,
 );
 console.log(`tensors alive before/after: ${numTensors}/${tf.memory().numTensors}`);
 
 const workers = Number(values.workers);
 const jobs: TrainJob[] = [];
-for (const p of PROTOCOLS) {
+const { protocols, batchSize, learningRate } = defaults;
+for (const p of protocols) {
   for (const config of configs) {
-    const job = { configName: config.name, protocol: p, seed: 1, epochs, batchSize: 32 };
+    const job = { configName: config.name, protocol: p, seed: 1, epochs, batchSize, learningRate };
     jobs.push({ ...job, index: jobs.length, loop: 'fused' });
   }
 }
 const sweepData = Object.fromEntries(
-  PROTOCOLS.map((p) => [p, protocolData(p, split, scalerFor(p, split))]),
-) as Parameters<typeof runSweep>[0]['data'];
+  protocols.map((p) => [p, protocolData(p, split, scalerFor(p, split))]),
+) as SweepOptions['data'];
 const started = performance.now();
 await runSweep({ jobs, data: sweepData, backend: 'auto', workers });
 const wall = (performance.now() - started) / 1000;

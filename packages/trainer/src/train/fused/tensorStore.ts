@@ -1,5 +1,5 @@
 /**
- * Tensor lifetimes for the fast training path.
+ * Tensor lifetimes for the fused training loop.
  *
  * tfjs runs a `customGrad` forward inside its own `tidy`, so every tensor the hand-written backward
  * will need has to be `keep`-ed there and disposed once the backward has run. {@link TensorStash}

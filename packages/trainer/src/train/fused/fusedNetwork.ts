@@ -17,24 +17,24 @@
  */
 import type { CellKind, ModelSpec } from '@gatecast/core';
 import * as tf from '@tensorflow/tfjs';
-import { disposeSequence, type FastBatch, sequenceOf } from './batches.js';
-import { type DenseTensors, denseForward, meanSquaredError } from './denseHead.js';
-import { gruForward } from './gruLayer.js';
-import { lstmForward } from './lstmLayer.js';
+import { disposeSequence, type FusedBatch, sequenceOf } from './batches.js';
+import { type DenseTensors, denseHeadForward, meanSquaredError } from './denseHead.js';
+import { gruLayerForward } from './gruLayer.js';
+import { lstmLayerForward } from './lstmLayer.js';
 import type {
-  FastContext,
+  FusedContext,
   RecurrentForward,
   RecurrentLayerForward,
   RecurrentTensors,
   SequenceInput,
 } from './sequence.js';
-import { simpleRnnForward } from './simpleRnnLayer.js';
+import { simpleRnnLayerForward } from './simpleRnnLayer.js';
 import { type ConstantCache, TensorStash } from './tensorStore.js';
 
 const CELL_FORWARD: Record<CellKind, RecurrentLayerForward> = {
-  simpleRNN: simpleRnnForward,
-  gru: gruForward,
-  lstm: lstmForward,
+  simpleRNN: simpleRnnLayerForward,
+  gru: gruLayerForward,
+  lstm: lstmLayerForward,
 };
 
 /** Number of weight tensors of a spec (3 per recurrent layer, 2 per dense layer). */
@@ -88,7 +88,9 @@ function groupWeights(
   weights: readonly tf.Tensor[],
 ): { recurrent: RecurrentTensors[]; dense: DenseTensors[] } {
   if (weights.length !== weightCount(spec)) {
-    throw new Error(`fast network: got ${weights.length} weights, spec needs ${weightCount(spec)}`);
+    throw new Error(
+      `fused network: got ${weights.length} weights, spec needs ${weightCount(spec)}`,
+    );
   }
   const at = (i: number) => weights[i] as tf.Tensor;
   const recurrent = spec.recurrent.map((_, i) => ({
@@ -116,7 +118,7 @@ export function networkForward(
   spec: ModelSpec,
   weights: readonly tf.Tensor[],
   input: SequenceInput,
-  ctx: FastContext,
+  ctx: FusedContext,
 ): NetworkForward {
   const { recurrent, dense } = groupWeights(spec, weights);
   const layers: RecurrentForward[] = [];
@@ -132,7 +134,7 @@ export function networkForward(
     sequence = { steps: forward.outputs, withOnes: false };
   });
   const last = sequence.steps[sequence.steps.length - 1] as tf.Tensor2D;
-  const head = denseForward(
+  const head = denseHeadForward(
     dense,
     spec.head.map((l) => l.activation),
     last,
@@ -147,11 +149,11 @@ export function networkForward(
     const recurrentGrads: tf.Tensor[][] = new Array(layers.length);
     for (let i = layers.length - 1; i >= 0; i--) {
       const layerBackward = layers[i]?.backward;
-      if (!layerBackward) throw new Error('fast network: recurrent layer has no backward');
+      if (!layerBackward) throw new Error('fused network: recurrent layer has no backward');
       const g = layerBackward(dOutputs, i > 0);
       recurrentGrads[i] = [g.kernel, g.recurrentKernel, g.bias];
       if (i > 0) {
-        if (g.inputs === null) throw new Error('fast network: missing input gradients');
+        if (g.inputs === null) throw new Error('fused network: missing input gradients');
         dOutputs = g.inputs;
       }
     }
@@ -170,7 +172,7 @@ export function networkForward(
 export function batchLoss(
   spec: ModelSpec,
   layout: ParameterLayout,
-  batch: Pick<FastBatch, 'input' | 'targets'>,
+  batch: Pick<FusedBatch, 'input' | 'targets'>,
   consts: ConstantCache,
 ): { loss: (parameters: tf.Tensor1D) => tf.Scalar; stash: TensorStash } {
   const stash = new TensorStash();
@@ -183,7 +185,7 @@ export function batchLoss(
     const mse = meanSquaredError(net.output, batch.targets, consts, stash);
     const netBackward = net.backward;
     const mseGradient = mse.gradient;
-    if (netBackward === null || mseGradient === null) throw new Error('fast network: no backward');
+    if (netBackward === null || mseGradient === null) throw new Error('fused network: no backward');
     return {
       value: mse.loss,
       gradFunc: (dy: tf.Scalar) => {
@@ -205,9 +207,9 @@ export function batchLoss(
 
 /**
  * Predictions of the network for `count` windows (`inputs` `[count · windowLength]`, one feature),
- * with the fast forward pass (no tape, nothing kept).
+ * with the fused forward pass (no tape, nothing kept).
  */
-export function fastPredict(
+export function fusedPredict(
   spec: ModelSpec,
   weights: readonly tf.Tensor[],
   inputs: Float32Array,

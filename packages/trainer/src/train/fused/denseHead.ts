@@ -34,7 +34,7 @@ export interface DenseForward {
 }
 
 /** Runs the head on `input` (`[B, in]`); with a stash, keeps what the backward needs. */
-export function denseForward(
+export function denseHeadForward(
   layers: readonly DenseTensors[],
   activations: readonly DenseActivation[],
   input: tf.Tensor2D,

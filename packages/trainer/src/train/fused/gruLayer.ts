@@ -27,7 +27,7 @@
 import * as tf from '@tensorflow/tfjs';
 import * as op from './ops.js';
 import {
-  type FastContext,
+  type FusedContext,
   gradientLeftFactor,
   inputProjection,
   inputTransposed,
@@ -53,10 +53,10 @@ interface GruStepTape {
 }
 
 /** Runs a GRU layer over a sequence; when `ctx.stash` is set, also returns its BPTT backward. */
-export function gruForward(
+export function gruLayerForward(
   weights: RecurrentTensors,
   input: SequenceInput,
-  ctx: FastContext,
+  ctx: FusedContext,
   returnSequences: boolean,
 ): RecurrentForward {
   const { consts, stash } = ctx;
