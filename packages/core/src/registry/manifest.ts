@@ -71,7 +71,8 @@ export const manifestSchema = z.strictObject({
   training: trainingSchema,
   tfjsVersion: z.string().min(1),
   backend: registryBackendSchema,
-  workers: sizeSchema,
+  /** Worker threads the sweep ran on (0: the calling thread). */
+  workers: countSchema,
   /** Wall time of the whole sweep, in seconds. */
   sweepSeconds: nonNegativeSchema,
   /** The relative-protocol gated model with the best validation RMSE. */
