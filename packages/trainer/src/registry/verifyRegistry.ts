@@ -1,13 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  MANIFEST_FORMAT,
-  MANIFEST_FORMAT_VERSION,
-  type Manifest,
-  modelForward,
-  scalerFromParams,
-  weightsFromList,
-} from '@gatecast/core';
+import { modelForward, scalerFromParams, weightsFromList } from '@gatecast/core';
+import { type Manifest, parseManifest, RegistryFormatError } from '@gatecast/core/registry';
 import * as tf from '@tensorflow/tfjs';
 import { type LayersArtifacts, loadLayersArtifacts } from './layersArtifacts.js';
 import { sha256 } from './sha256.js';
@@ -23,9 +17,9 @@ function close(a: number, b: number, tolerance: number): boolean {
 }
 
 /**
- * Checks a registry directory end to end: the manifest's format, every listed file's sha256, and
- * for every model that `tf.loadLayersModel` and core's plain-TypeScript forward pass both
- * reproduce the recorded next-month forecast from `latestWindow`.
+ * Checks a registry directory end to end: the manifest against core's schema, every listed file's
+ * sha256, and for every model that `tf.loadLayersModel` and core's plain-TypeScript forward pass
+ * both reproduce the recorded next-month forecast from `latestWindow`.
  *
  * @param latestWindow the last `windowLength` months of the data, in points
  * @param tolerance relative tolerance between engines (training may have run on another backend)
@@ -40,9 +34,12 @@ export async function verifyRegistry(
   const fail = (message: string): never => {
     throw new RegistryVerificationError(`${dir}: ${message}`);
   };
-  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest;
-  if (manifest.format !== MANIFEST_FORMAT || manifest.formatVersion !== MANIFEST_FORMAT_VERSION) {
-    fail(`unknown manifest format ${manifest.format} v${manifest.formatVersion}`);
+  let manifest: Manifest;
+  try {
+    manifest = parseManifest(JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')));
+  } catch (error) {
+    if (!(error instanceof RegistryFormatError || error instanceof SyntaxError)) throw error;
+    return fail(error.message);
   }
   for (const [file, hash] of Object.entries(manifest.files)) {
     if (sha256(await readFile(join(dir, file))) !== hash) fail(`${file} does not match its sha256`);

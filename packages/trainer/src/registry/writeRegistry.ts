@@ -1,6 +1,13 @@
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { Manifest, ManifestModel, ModelSpec, Results, WeightArray } from '@gatecast/core';
+import type { ModelSpec, WeightArray } from '@gatecast/core';
+import {
+  type Manifest,
+  type ManifestModel,
+  parseManifest,
+  parseResults,
+  type Results,
+} from '@gatecast/core/registry';
 import { toLayersArtifacts } from './layersArtifacts.js';
 import { sha256 } from './sha256.js';
 import { verifyRegistry } from './verifyRegistry.js';
@@ -69,6 +76,13 @@ export async function recoverRegistry(outDir: string): Promise<void> {
  * verified (hashes, reload with `tf.loadLayersModel`, forecasts reproduced) and only then renamed
  * over `outDir`. Any failure before the swap removes the temporary directory and leaves `outDir`
  * as it was.
+ *
+ * `results.json` and `manifest.json` are parsed with core's registry schema before they are
+ * written, so a registry the worker or the site would refuse is never written: the caller passes
+ * the JSON's own values (an infinite bound as `null`; a NaN or an infinity anywhere fails).
+ *
+ * @returns the manifest as written
+ * @throws {RegistryFormatError} when the manifest or the results do not fit the schema
  */
 export async function writeRegistry(options: WriteRegistryOptions): Promise<Manifest> {
   const { outDir, entries, results, latestWindow } = options;
@@ -96,13 +110,13 @@ export async function writeRegistry(options: WriteRegistryOptions): Promise<Mani
         },
       });
     }
-    const resultsText = `${JSON.stringify(results)}\n`;
+    const resultsText = `${JSON.stringify(parseResults(results))}\n`;
     await writeFile(join(tempDir, 'results.json'), resultsText);
-    const manifest: Manifest = {
+    const manifest = parseManifest({
       ...options.manifest,
       models,
       files: { 'results.json': sha256(resultsText) },
-    };
+    } satisfies Manifest);
     await writeFile(join(tempDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     await verifyRegistry(tempDir, latestWindow);
     await options.beforeSwap?.(tempDir);

@@ -1,9 +1,11 @@
 import {
   dieboldMariano,
   INTERVAL_LEVELS,
+  type Interval,
   type IntervalLevel,
   type IntervalReport,
-  type MeanSd,
+  type MetricsSummary,
+  type ModelForecast,
   type ModelSpec,
   type Protocol,
   parameterCount,
@@ -22,6 +24,19 @@ import { conformalHalfWidth, empiricalCoverage } from './conformal.js';
 import { meanSd } from './summary.js';
 import { testMetrics } from './testMetrics.js';
 
+/**
+ * `x`, or `null` where it is not finite: how the registry's JSON writes an infinite half-width,
+ * width or bound (`JSON.stringify` would write `null` too, but silently, and a NaN alike).
+ */
+export function finiteOrNull(x: number): number | null {
+  return Number.isFinite(x) ? x : null;
+}
+
+const jsonInterval = ([lower, upper]: [number, number]): Interval => [
+  finiteOrNull(lower),
+  finiteOrNull(upper),
+];
+
 /** Everything measured for one config under one protocol. */
 export interface ModelReport {
   id: string;
@@ -32,25 +47,20 @@ export interface ModelReport {
   scaler: ScalerParams;
   seeds: SeedReport[];
   /** Mean ± sd over seeds of the test metrics. */
-  summary: Record<keyof TestMetrics, MeanSd>;
+  summary: MetricsSummary;
   /** The seed with the best validation RMSE; its weights are the ones exported. */
   servedSeed: number;
   served: SeedReport & {
     /** Diebold–Mariano (HLN) test of the served model's squared test errors against naive. */
     dmVsNaive: { statistic: number; pValue: number };
   };
+  /** As the registry records them: an infinite half-width, width or bound is `null`. */
   intervals: Record<IntervalLevel, IntervalReport>;
-  forecast: {
-    asOf: string;
-    target: string;
-    value: number;
-    /** The model's output for the latest window, in the protocol's scaled space. */
-    scaledValue: number;
-    intervals: Record<IntervalLevel, [number, number]>;
-  };
-  /** `[184]` served model's test predictions and interval bounds, in points. */
+  /** The next-month forecast; `scaledValue` is the model's output for the latest window. */
+  forecast: ModelForecast;
+  /** `[184]` served model's test predictions and interval bounds, in points (`null`: unbounded). */
   testPredictions: number[];
-  testIntervals: Record<IntervalLevel, [number, number][]>;
+  testIntervals: Record<IntervalLevel, Interval[]>;
   weights: WeightArray[];
 }
 
@@ -95,22 +105,23 @@ export function evaluateModel(options: {
     scaler.unscaleTarget(scaled + q, window),
   ];
   const intervals = {} as Record<IntervalLevel, IntervalReport>;
-  const testIntervals = {} as Record<IntervalLevel, [number, number][]>;
-  const forecastIntervals = {} as Record<IntervalLevel, [number, number]>;
+  const testIntervals = {} as Record<IntervalLevel, Interval[]>;
+  const forecastIntervals = {} as Record<IntervalLevel, Interval>;
   for (const level of INTERVAL_LEVELS) {
-    const q = conformalHalfWidth(residuals, level / 100);
+    // Infinite when there are too few validation residuals for the level.
+    const q = conformalHalfWidth(residuals, Number(level) / 100);
     const bands = split.test.inputs.map((w, i) => band(run.testPredictions[i] as number, w, q));
-    testIntervals[level] = bands;
+    testIntervals[level] = bands.map(jsonInterval);
     intervals[level] = {
-      halfWidthScaled: q,
+      halfWidthScaled: finiteOrNull(q),
       testCoverage: empiricalCoverage(
         [...split.test.targets],
         bands.map((b) => b[0]),
         bands.map((b) => b[1]),
       ),
-      meanTestWidth: bands.reduce((s, b) => s + (b[1] - b[0]), 0) / bands.length,
+      meanTestWidth: finiteOrNull(bands.reduce((s, b) => s + (b[1] - b[0]), 0) / bands.length),
     };
-    forecastIntervals[level] = band(run.latestPrediction, split.latestWindow, q);
+    forecastIntervals[level] = jsonInterval(band(run.latestPrediction, split.latestWindow, q));
   }
 
   const modelErrors = testPredictions.map((p, i) => (split.test.targets[i] as number) - p);
@@ -126,7 +137,7 @@ export function evaluateModel(options: {
     seeds,
     summary: Object.fromEntries(
       metricNames.map((m) => [m, meanSd(seeds.map((s) => s.test[m]))]),
-    ) as Record<keyof TestMetrics, MeanSd>,
+    ) as MetricsSummary,
     servedSeed: best.seed,
     served: { ...best, dmVsNaive: { statistic: dm.statistic, pValue: dm.pValue } },
     intervals,

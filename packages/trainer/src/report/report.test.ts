@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conformalHalfWidth, empiricalCoverage } from './conformal.js';
+import { finiteOrNull } from './evaluate.js';
 import { meanSd } from './summary.js';
 
 describe('conformalHalfWidth', () => {
@@ -13,6 +14,16 @@ describe('conformalHalfWidth', () => {
   it('is infinite when the level needs more residuals than there are', () => {
     expect(conformalHalfWidth([0.1, 0.2, 0.3], 0.95)).toBe(Number.POSITIVE_INFINITY);
     expect(() => conformalHalfWidth([0.1], 1)).toThrow(RangeError);
+  });
+});
+
+describe('finiteOrNull', () => {
+  it('keeps finite numbers and writes null for an infinite half-width (or a NaN)', () => {
+    expect(finiteOrNull(0.25)).toBe(0.25);
+    expect(finiteOrNull(-3)).toBe(-3);
+    expect(finiteOrNull(conformalHalfWidth([0.1, 0.2, 0.3], 0.95))).toBeNull();
+    expect(finiteOrNull(Number.NEGATIVE_INFINITY)).toBeNull();
+    expect(finiteOrNull(Number.NaN)).toBeNull();
   });
 });
 

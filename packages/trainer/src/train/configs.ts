@@ -1,4 +1,12 @@
-import type { ModelSpec, Protocol, RecurrentLayerSpec } from '@gatecast/core';
+import {
+  type ModelSpec,
+  type Protocol,
+  type RecurrentLayerSpec,
+  WINDOW_LENGTH,
+} from '@gatecast/core';
+
+/** Both protocols, re-exported for the CLI and the bench (defined once in core). */
+export { PROTOCOLS } from '@gatecast/core';
 
 /** A named architecture from the lesson, before a protocol is chosen. */
 export interface TrainingConfig {
@@ -11,9 +19,6 @@ const HEAD: ModelSpec['head'] = [
   { units: 16, activation: 'relu' },
   { units: 1, activation: 'linear' },
 ];
-
-/** Months per input window, as in the lesson. */
-export const WINDOW_LENGTH = 12;
 
 /**
  * The lesson's five architectures, each followed by Dense(16, relu) → Dense(1):
@@ -32,9 +37,6 @@ export const REFERENCE_CONFIGS: readonly TrainingConfig[] = [
     ],
   },
 ];
-
-/** Both protocols: raw levels (the lesson) and core's relative scaler. */
-export const PROTOCOLS: readonly Protocol[] = ['reference', 'relative'];
 
 /** The full model spec of a config under a protocol. */
 export function specFor(config: TrainingConfig, protocol: Protocol): ModelSpec {
