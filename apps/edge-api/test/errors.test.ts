@@ -36,6 +36,37 @@ describe('content type (415) and size (413)', () => {
     await expectProblem(response, 415, /application\/json, not text\/plain/);
   });
 
+  it.each(['application/json ; charset=utf-8', 'application/json;charset=UTF-8'])(
+    'accepts %s on both POST routes, with the same answers as application/json',
+    async (contentType) => {
+      for (const [path, body] of [
+        ['/v1/forecast', { window: latestWindow }],
+        ['/v1/forecast/batch', { windows: [latestWindow, latestWindow] }],
+      ] as const) {
+        const plain = await api(path, jsonPost(body));
+        const spelled = await api(path, jsonPost(body, { 'Content-Type': contentType }));
+        expect(spelled.status, await spelled.clone().text()).toBe(200);
+        expect(await spelled.json()).toEqual(await plain.json());
+      }
+    },
+  );
+
+  it('answers the project’s problems, not Hono’s, to application/json ; charset=utf-8', async () => {
+    const headers = { 'Content-Type': 'application/json ; charset=utf-8' };
+    await expectProblem(await postForecast('{"window": [1, 2,', headers), 400, /not valid JSON/);
+    const padded = `{"window": ${JSON.stringify(latestWindow)}${' '.repeat(64 * 1024)}}`;
+    await expectProblem(await postForecast(padded, headers), 413, /65536/);
+    await expectProblem(await postForecast({ window: [1] }, headers), 422, /window/);
+  });
+
+  it('rejects a JSON-suffixed media type other than application/json', async () => {
+    const response = await postForecast(
+      { window: latestWindow },
+      { 'Content-Type': 'application/vnd.api+json' },
+    );
+    await expectProblem(response, 415, /application\/json, not application\/vnd\.api\+json/);
+  });
+
   it('rejects a body without Content-Type', async () => {
     const response = await api('/v1/forecast', {
       method: 'POST',
