@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { parseManifest } from '@gatecast/core/registry';
 import { bundleWorker, wranglerEnv as env, packageDir } from '../scripts/wrangler.ts';
 import { type LoadTestResult, loadTest } from './loadTest.ts';
 
@@ -27,10 +28,7 @@ const connections = Math.min(64, Number(options.connections));
 const sections = new Set(options.only.split(','));
 
 const modelsDir = resolve(process.env.GATECAST_MODELS_DIR ?? join(packageDir, '../../models'));
-const manifest = JSON.parse(readFileSync(join(modelsDir, 'manifest.json'), 'utf8')) as {
-  defaultModel: string;
-  models: { id: string }[];
-};
+const manifest = parseManifest(JSON.parse(readFileSync(join(modelsDir, 'manifest.json'), 'utf8')));
 
 interface Dev {
   child: ChildProcess;

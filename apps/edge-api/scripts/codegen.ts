@@ -3,12 +3,20 @@
  * model.json and weights.bin) and the series, which wrangler bundles as Text and Data modules;
  * and `test/results.generated.ts`, the same registry's `results.json` for the parity tests.
  *
- * Reads `models/` at the repository root, or `GATECAST_MODELS_DIR` when set.
+ * Reads `models/` at the repository root, or `GATECAST_MODELS_DIR` when set, and parses both JSON
+ * files with core's registry schema first, so a registry the worker would refuse fails here, with
+ * the reason. Needs `@gatecast/core` built (turbo builds it first).
  * Usage: node scripts/codegen.ts
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  type Manifest,
+  parseManifest,
+  parseResults,
+  RegistryFormatError,
+} from '@gatecast/core/registry';
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const repoRoot = resolve(packageDir, '../..');
@@ -16,11 +24,6 @@ const srcDir = join(packageDir, 'src');
 const testDir = join(packageDir, 'test');
 const modelsDir = resolve(process.env.GATECAST_MODELS_DIR ?? join(repoRoot, 'models'));
 const manifestPath = join(modelsDir, 'manifest.json');
-
-interface ManifestFiles {
-  data: { file: string };
-  models: { id: string; files: { modelJson: string; weights: string } }[];
-}
 
 /**
  * Writes `content` only if the file differs: an unchanged registry leaves the generated modules
@@ -44,7 +47,15 @@ function main(): void {
     );
     process.exit(1);
   }
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as ManifestFiles;
+  let manifest: Manifest;
+  try {
+    manifest = parseManifest(JSON.parse(readFileSync(manifestPath, 'utf8')));
+    parseResults(JSON.parse(readFileSync(join(modelsDir, 'results.json'), 'utf8')));
+  } catch (error) {
+    if (!(error instanceof RegistryFormatError || error instanceof SyntaxError)) throw error;
+    process.stderr.write(`codegen: ${modelsDir}: ${error.message}\n`);
+    process.exit(1);
+  }
   const seriesPath = join(repoRoot, 'data', manifest.data.file);
   const imports = [
     `import manifestText from '${importPath(manifestPath)}';`,

@@ -6,9 +6,14 @@ import {
   scalerFromParams,
   weightsFromList,
 } from '@gatecast/core';
+import {
+  type Manifest,
+  type ManifestModel,
+  parseManifest as parseManifestJson,
+  RegistryFormatError,
+} from '@gatecast/core/registry';
 import type { RegistryBundle } from './bundle.js';
 import { decodeWeights, WeightsFormatError } from './decodeWeights.js';
-import { type Manifest, type ManifestModel, manifestSchema } from './manifestSchema.js';
 import { sha256Hex } from './sha256.js';
 
 /** Raised when the registry as a whole cannot be served (bad manifest or series). */
@@ -55,11 +60,10 @@ export interface LoadedRegistry {
   };
 }
 
-function describeIssue(issue: { path: PropertyKey[]; message: string }): string {
-  const path = issue.path.map(String).join('.');
-  return path === '' ? issue.message : `${path}: ${issue.message}`;
-}
-
+/**
+ * Parses the manifest with core's registry schema: strict, and only the format version this
+ * worker was built with (any other is refused, with that as the reason).
+ */
 function parseManifest(text: string): Manifest {
   let json: unknown;
   try {
@@ -67,14 +71,13 @@ function parseManifest(text: string): Manifest {
   } catch {
     throw new RegistryError('manifest.json is not valid JSON');
   }
-  const result = manifestSchema.safeParse(json);
-  if (!result.success) {
-    const first = result.error.issues[0];
-    throw new RegistryError(
-      `manifest.json is invalid: ${first ? describeIssue(first) : 'unknown'}`,
-    );
+  try {
+    return parseManifestJson(json);
+  } catch (error) {
+    // `manifest.json is invalid: <path>: <message>`
+    if (error instanceof RegistryFormatError) throw new RegistryError(error.message);
+    throw error;
   }
-  return result.data;
 }
 
 async function loadSeries(

@@ -1,4 +1,4 @@
-import { nextMonth } from '@gatecast/core';
+import { nextMonth, WINDOW_LENGTH } from '@gatecast/core';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../appEnv.js';
 import { jsonBody, MAX_BODY_BYTES } from '../http/jsonBody.js';
@@ -9,7 +9,6 @@ import {
   ForecastQuerySchema,
   ForecastRequestSchema,
   MAX_BATCH_WINDOWS,
-  WINDOW_LENGTH,
 } from '../schemas/inputs.js';
 import {
   BatchResponseSchema,

@@ -4,11 +4,8 @@
  * can act on; the app turns failures into problem details with one JSON pointer per issue.
  */
 
-import { monthsBetween } from '@gatecast/core';
+import { monthsBetween, WINDOW_LENGTH } from '@gatecast/core';
 import { z } from '@hono/zod-openapi';
-
-/** Months per input window; every registry model reads 12. */
-export const WINDOW_LENGTH = 12;
 /** Most windows one batch request may carry. */
 export const MAX_BATCH_WINDOWS = 256;
 /** Most months a history may carry (100 years); only the last 12 are used. */

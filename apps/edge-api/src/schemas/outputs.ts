@@ -2,7 +2,15 @@
  * Response schemas: the OpenAPI document's description of every JSON body the API returns.
  * Handlers build their bodies with these types; values are index points unless named otherwise.
  */
+import { CELL_KINDS, INTERVAL_LEVELS, type IntervalLevel, PROTOCOLS } from '@gatecast/core';
 import { z } from '@hono/zod-openapi';
+
+/** An object with one `schema` per interval level (`"80"`, `"95"`), as named properties. */
+function byLevel<T extends z.ZodType>(schema: T) {
+  return z.object(
+    Object.fromEntries(INTERVAL_LEVELS.map((level) => [level, schema])) as Record<IntervalLevel, T>,
+  );
+}
 
 const Month = z
   .string()
@@ -17,7 +25,7 @@ const Band = z.tuple([z.number(), z.number()]).nullable().openapi('Band', {
 });
 
 /** Split-conformal prediction intervals at 80 % and 95 %. */
-export const IntervalsSchema = z.object({ '80': Band, '95': Band }).openapi('Intervals');
+export const IntervalsSchema = byLevel(Band).openapi('Intervals');
 
 /** One forecast (GET/POST /v1/forecast). */
 export const ForecastResponseSchema = z
@@ -52,12 +60,10 @@ export const ModelSummarySchema = z
   .object({
     id: z.string().openapi({ example: 'gru-32@relative' }),
     configName: z.string(),
-    cell: z
-      .enum(['simpleRNN', 'gru', 'lstm'])
-      .openapi({ description: 'First recurrent layer’s cell.' }),
+    cell: z.enum(CELL_KINDS).openapi({ description: 'First recurrent layer’s cell.' }),
     units: z.number().int(),
     layers: z.array(z.object({ cell: z.string(), units: z.number().int() })),
-    protocol: z.enum(['reference', 'relative']).openapi({
+    protocol: z.enum(PROTOCOLS).openapi({
       description: 'reference: raw levels in and out (the lesson); relative: scaled log ratios.',
     }),
     parameterCount: z.number().int(),
@@ -75,10 +81,7 @@ export const ModelSummarySchema = z
     servedTest: z
       .object({ rmse: z.number(), mae: z.number() })
       .openapi({ description: 'The served seed’s test RMSE and MAE, in points.' }),
-    intervals: z.object({
-      '80': z.object({ coverage: z.number(), meanWidth: z.number().nullable() }),
-      '95': z.object({ coverage: z.number(), meanWidth: z.number().nullable() }),
-    }),
+    intervals: byLevel(z.object({ coverage: z.number(), meanWidth: z.number().nullable() })),
     dmVsNaive: z.object({ statistic: z.number(), pValue: z.number() }).openapi({
       description: 'Diebold–Mariano (HLN) test of the served seed against naive, squared errors.',
     }),

@@ -1,10 +1,10 @@
-import type { Scaler } from '@gatecast/core';
-import type { ModelRunner } from '../engine/engine.js';
 import {
   INTERVAL_LEVELS,
   type IntervalLevel,
   type ManifestModel,
-} from '../registry/manifestSchema.js';
+  type Scaler,
+} from '@gatecast/core';
+import type { ModelRunner } from '../engine/engine.js';
 
 /** Lower and upper bound in index points, or `null` when the registry's half-width is infinite. */
 export type Band = [number, number] | null;

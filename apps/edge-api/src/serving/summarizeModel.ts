@@ -1,4 +1,4 @@
-import type { Manifest, ManifestModel } from '../registry/manifestSchema.js';
+import type { Manifest, ManifestModel } from '@gatecast/core';
 import type { ModelSummary } from '../schemas/outputs.js';
 
 /** The GET /v1/models view of a manifest entry (figures copied, not recomputed). */
