@@ -2,7 +2,13 @@
 // models and the default chosen on validation, and a verified registry written.
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { type Manifest, type Protocol, parseMonthlyCsv, type Scaler } from '@gatecast/core';
+import {
+  type Manifest,
+  PROTOCOLS,
+  type Protocol,
+  parseMonthlyCsv,
+  type Scaler,
+} from '@gatecast/core';
 import * as tf from '@tensorflow/tfjs';
 import type { BackendChoice, BackendPreference } from './backend/selectBackend.js';
 import {
@@ -50,7 +56,7 @@ export function defaultTrainOptions(): TrainOptions {
   return {
     dataFile: 'data/sp500_monthly.csv',
     outDir: 'models',
-    protocols: ['reference', 'relative'],
+    protocols: [...PROTOCOLS],
     configs: [...REFERENCE_CONFIGS],
     seeds: 5,
     epochs: 40,

@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
-import { type Protocol, TRAINING_LOOPS } from '@gatecast/core';
+import { PROTOCOLS, type Protocol, TRAINING_LOOPS } from '@gatecast/core';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { AUTO_ORDER, type BackendPreference } from '../backend/selectBackend.js';
 import { defaultTrainOptions, type TrainOptions } from '../sweep.js';
-import { configsByName, PROTOCOLS, REFERENCE_CONFIGS } from '../train/configs.js';
+import { configsByName, REFERENCE_CONFIGS } from '../train/configs.js';
 import type { TrainingLoop } from '../train/jobs.js';
 
 /** A command-line mistake: the CLI prints it with the usage hint and exits with code 2. */
