@@ -1,22 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureRegistry } from '../testing/fixtureRegistry.js';
 import { DATA_FILE, HAVE_REGISTRY, REGISTRY_DIR } from '../testing/paths.js';
-import { checkRegistry, RegistryFormatError, readSiteInputs } from './readRegistry.js';
+import {
+  checkRegistry,
+  parseRegistry,
+  RegistryFormatError,
+  readSiteInputs,
+} from './readRegistry.js';
 
-describe('checkRegistry', () => {
+describe('parseRegistry', () => {
   it('accepts a consistent registry', () => {
     const { manifest, results } = fixtureRegistry();
-    expect(() => checkRegistry(manifest, results)).not.toThrow();
+    expect(parseRegistry(manifest, results)).toEqual({ manifest, results });
   });
-  it('refuses another format or version', () => {
+  it('refuses another format or version, and a field the schema does not know', () => {
     const { manifest, results } = fixtureRegistry();
-    expect(() => checkRegistry({ ...manifest, formatVersion: 2 as unknown as 1 }, results)).toThrow(
+    expect(() => parseRegistry({ ...manifest, formatVersion: 2 }, results)).toThrow(
       RegistryFormatError,
     );
-    expect(() =>
-      checkRegistry(manifest, { ...results, format: 'other' as unknown as 'gatecast-results' }),
-    ).toThrow(/results is other/);
+    expect(() => parseRegistry(manifest, { ...results, format: 'other' })).toThrow(
+      /results\.json is invalid: format: must be "gatecast-results", not "other"/,
+    );
+    expect(() => parseRegistry({ ...manifest, extra: 1 }, results)).toThrow(
+      /Unrecognized key: "extra"/,
+    );
   });
+});
+
+describe('checkRegistry', () => {
   it('refuses results for other models, a missing default or short predictions', () => {
     const { manifest, results } = fixtureRegistry();
     expect(() => checkRegistry(manifest, { ...results, models: results.models.slice(1) })).toThrow(

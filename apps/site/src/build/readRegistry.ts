@@ -6,17 +6,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseMonthlyCsv } from '@gatecast/core';
 import {
-  MANIFEST_FORMAT,
   type Manifest,
-  REGISTRY_FORMAT_VERSION,
-  RESULTS_FORMAT,
+  parseManifest,
+  parseResults,
+  RegistryFormatError,
   type Results,
-} from '../shared/registryTypes.js';
+} from '@gatecast/core/registry';
 
-/** A registry file the site cannot render: wrong format tag or version, or inconsistent. */
-export class RegistryFormatError extends Error {
-  override readonly name = 'RegistryFormatError';
-}
+/**
+ * A registry the site cannot render: not what core's registry schema describes (another format,
+ * version or shape), or inconsistent between its files or with the series.
+ */
+export { RegistryFormatError };
 
 /** Everything the site renders from: the registry's two JSON files and the monthly series. */
 export interface SiteInputs {
@@ -27,21 +28,30 @@ export interface SiteInputs {
 }
 
 /**
- * Checks the format tags and that `results.json` describes the same models as the manifest.
+ * Parses the registry's two files with core's schema (which refuses another format, version or
+ * shape) and checks that they agree with each other.
+ *
+ * @param manifestJson `manifest.json`, `JSON.parse`d
+ * @param resultsJson `results.json`, `JSON.parse`d
+ * @throws {RegistryFormatError} naming the first issue
+ */
+export function parseRegistry(
+  manifestJson: unknown,
+  resultsJson: unknown,
+): { manifest: Manifest; results: Results } {
+  const manifest = parseManifest(manifestJson);
+  const results = parseResults(resultsJson);
+  checkRegistry(manifest, results);
+  return { manifest, results };
+}
+
+/**
+ * Checks that `results.json` describes the same models as the manifest, with a prediction per
+ * test month and an RMSE per seed, and that the default model is one of them.
  *
  * @throws {RegistryFormatError} naming the first mismatch
  */
 export function checkRegistry(manifest: Manifest, results: Results): void {
-  if (manifest.format !== MANIFEST_FORMAT || manifest.formatVersion !== REGISTRY_FORMAT_VERSION) {
-    throw new RegistryFormatError(
-      `manifest is ${manifest.format} v${manifest.formatVersion}; the site renders ${MANIFEST_FORMAT} v${REGISTRY_FORMAT_VERSION}`,
-    );
-  }
-  if (results.format !== RESULTS_FORMAT || results.formatVersion !== REGISTRY_FORMAT_VERSION) {
-    throw new RegistryFormatError(
-      `results is ${results.format} v${results.formatVersion}; the site renders ${RESULTS_FORMAT} v${REGISTRY_FORMAT_VERSION}`,
-    );
-  }
   const manifestIds = manifest.models.map((m) => m.id).join(',');
   const resultIds = results.models.map((m) => m.id).join(',');
   if (manifestIds !== resultIds) {
@@ -72,13 +82,9 @@ export function checkRegistry(manifest: Manifest, results: Results): void {
  * series is not the one the manifest was trained on (sha256, length, last month)
  */
 export function readSiteInputs(options: { registryDir: string; dataFile: string }): SiteInputs {
-  const manifest = JSON.parse(
-    readFileSync(join(options.registryDir, 'manifest.json'), 'utf8'),
-  ) as Manifest;
-  const results = JSON.parse(
-    readFileSync(join(options.registryDir, 'results.json'), 'utf8'),
-  ) as Results;
-  checkRegistry(manifest, results);
+  const readJson = (file: string): unknown =>
+    JSON.parse(readFileSync(join(options.registryDir, file), 'utf8'));
+  const { manifest, results } = parseRegistry(readJson('manifest.json'), readJson('results.json'));
   const csv = readFileSync(options.dataFile);
   const sha256 = createHash('sha256').update(csv).digest('hex');
   if (sha256 !== manifest.data.sha256) {

@@ -2,6 +2,8 @@
  * The comparison table: each config × protocol with its size, test errors over seeds, its test
  * against naive and its training time, then the baselines.
  */
+
+import type { Manifest, ManifestModel, Protocol } from '@gatecast/core';
 import {
   formatCount,
   formatMeanSd,
@@ -11,7 +13,6 @@ import {
   formatSeconds,
 } from '../shared/format.js';
 import { architectureLabel } from '../shared/modelLabel.js';
-import type { Manifest, Protocol, RegistryModel } from '../shared/registryTypes.js';
 import { escapeHtml } from './escapeHtml.js';
 
 /** The text of one model row's cells, in column order after the row header. */
@@ -25,7 +26,7 @@ export interface ComparisonCells {
 }
 
 /** Formats one model's figures exactly as the table shows them. */
-export function comparisonCells(model: RegistryModel): ComparisonCells {
+export function comparisonCells(model: ManifestModel): ComparisonCells {
   return {
     parameters: formatCount(model.parameterCount),
     rmse: formatMeanSd(model.summary.rmse),
@@ -45,7 +46,7 @@ const COLUMNS: { key: keyof ComparisonCells; label: string }[] = [
   { key: 'trainingSeconds', label: 'Training time' },
 ];
 
-function modelRow(model: RegistryModel): string {
+function modelRow(model: ManifestModel): string {
   const cells = comparisonCells(model);
   const tds = COLUMNS.map(
     ({ key }) => `<td class="num" data-metric="${key}">${escapeHtml(cells[key])}</td>`,

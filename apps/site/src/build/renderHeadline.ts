@@ -3,9 +3,10 @@
  * forecast beside the naive and drift baselines. Static HTML from the registry; the browser
  * refreshes the cells marked `data-field` from `/v1/compare` and says which source it shows.
  */
+
+import type { Manifest, ManifestModel, Protocol } from '@gatecast/core';
 import { formatInterval, formatMonth, formatPoints } from '../shared/format.js';
 import { architectureLabel } from '../shared/modelLabel.js';
-import type { Manifest, Protocol, RegistryModel } from '../shared/registryTypes.js';
 import { escapeHtml } from './escapeHtml.js';
 
 const PROTOCOL_GROUPS: { protocol: Protocol; title: string }[] = [
@@ -18,7 +19,7 @@ export function registryStamp(createdAt: string): string {
   return `${createdAt.slice(0, 10)} ${createdAt.slice(11, 16)} UTC`;
 }
 
-function forecastRow(model: RegistryModel, isDefault: boolean): string {
+function forecastRow(model: ManifestModel, isDefault: boolean): string {
   const f = model.forecast;
   return `<tr data-model="${escapeHtml(model.id)}"${isDefault ? ' class="is-default"' : ''}>
 <th scope="row">${escapeHtml(architectureLabel(model.spec))}${isDefault ? ' <span class="tag">default</span>' : ''}<span class="model-id">${escapeHtml(model.id)}</span></th>

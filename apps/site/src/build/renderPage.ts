@@ -2,9 +2,10 @@
  * Everything the static page carries, rendered from the registry: each entry fills the
  * `<!-- gatecast:NAME -->` placeholder of `index.html` with the same name.
  */
+
+import type { Manifest } from '@gatecast/core';
 import { formatMonth } from '../shared/format.js';
 import { architectureLabel, PROTOCOL_LABELS } from '../shared/modelLabel.js';
-import type { Manifest } from '../shared/registryTypes.js';
 import { escapeHtml } from './escapeHtml.js';
 import { levelRanges } from './levelRanges.js';
 import type { SiteInputs } from './readRegistry.js';

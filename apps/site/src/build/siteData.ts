@@ -1,8 +1,9 @@
 /**
  * Builds the browser's registry extract (`SiteData`) from the registry and the series.
  */
+
+import { INTERVAL_LEVELS, type Interval, type IntervalLevel } from '@gatecast/core';
 import { architectureLabel } from '../shared/modelLabel.js';
-import type { Interval, IntervalLevel } from '../shared/registryTypes.js';
 import type { SiteData } from '../shared/siteData.js';
 import type { SiteInputs } from './readRegistry.js';
 
@@ -11,12 +12,17 @@ function round2(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
+/** `{ "80": f("80"), "95": f("95") }`: one entry per interval level. */
+function byLevel<T>(f: (level: IntervalLevel) => T): Record<IntervalLevel, T> {
+  return Object.fromEntries(INTERVAL_LEVELS.map((level) => [level, f(level)])) as Record<
+    IntervalLevel,
+    T
+  >;
+}
+
 function roundIntervals(intervals: Record<IntervalLevel, Interval[]>) {
   const round = (bound: number | null) => (bound === null ? null : round2(bound));
-  return {
-    '80': intervals['80'].map(([lo, hi]): Interval => [round(lo), round(hi)]),
-    '95': intervals['95'].map(([lo, hi]): Interval => [round(lo), round(hi)]),
-  };
+  return byLevel((level) => intervals[level].map(([lo, hi]): Interval => [round(lo), round(hi)]));
 }
 
 /**
@@ -42,10 +48,7 @@ export function buildSiteData(inputs: SiteInputs): SiteData {
         protocol: model.protocol,
         cell: model.cell,
         forecast: model.forecast,
-        coverage: {
-          '80': model.intervals['80'].testCoverage,
-          '95': model.intervals['95'].testCoverage,
-        },
+        coverage: byLevel((level) => model.intervals[level].testCoverage),
         predictions: result.predictions.map(round2),
         intervals: roundIntervals(result.intervals),
         seedRmse: result.seedRmse,

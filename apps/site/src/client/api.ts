@@ -2,7 +2,7 @@
  * The edge API as the page uses it: same origin, JSON in and out, errors as RFC 9457
  * `application/problem+json`.
  */
-import type { IntervalLevel } from '../shared/registryTypes.js';
+import type { IntervalLevel } from '@gatecast/core';
 
 /**
  * A forecast as `GET`/`POST /v1/forecast` return it; levels in index points. `asOf`/`target` are

@@ -3,8 +3,9 @@
  * come from. The static HTML carries the registry's values, so a page whose API does not answer
  * still shows correct (if not live) numbers.
  */
+
+import type { Interval } from '@gatecast/core';
 import { formatInterval, formatPoints } from '../shared/format.js';
-import type { Interval } from '../shared/registryTypes.js';
 
 /** Live forecasts, keyed by model id and baseline name. */
 export interface LiveForecasts {

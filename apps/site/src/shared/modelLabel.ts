@@ -1,7 +1,7 @@
 /**
  * Human names for registry models, shared by the static HTML and the browser code.
  */
-import type { CellKind, Protocol, RegistryModelSpec } from './registryTypes.js';
+import type { CellKind, ModelSpec, Protocol } from '@gatecast/core';
 
 /** A cell as Keras and the lesson spell it. */
 export const CELL_LABELS: Record<CellKind, string> = {
@@ -21,6 +21,6 @@ export const PROTOCOL_LABELS: Record<Protocol, string> = {
  *
  * @example architectureLabel({ recurrent: [{ cell: 'gru', units: 8, returnSequences: false }], ... }) // => 'GRU(8)'
  */
-export function architectureLabel(spec: Pick<RegistryModelSpec, 'recurrent'>): string {
+export function architectureLabel(spec: Pick<ModelSpec, 'recurrent'>): string {
   return spec.recurrent.map((layer) => `${CELL_LABELS[layer.cell]}(${layer.units})`).join(' → ');
 }

@@ -3,13 +3,7 @@
  * generated at build time): what the charts, the live refresh and "Try it" need, nothing more.
  * Levels in index points.
  */
-import type {
-  CellKind,
-  Interval,
-  IntervalLevel,
-  Protocol,
-  RegistryForecast,
-} from './registryTypes.js';
+import type { CellKind, Interval, IntervalLevel, ModelForecast, Protocol } from '@gatecast/core';
 
 /** One served model as the browser sees it. */
 export interface SiteModel {
@@ -19,7 +13,7 @@ export interface SiteModel {
   label: string;
   protocol: Protocol;
   cell: CellKind;
-  forecast: RegistryForecast;
+  forecast: ModelForecast;
   /** Share of test targets inside each interval. */
   coverage: Record<IntervalLevel, number>;
   /** `[testCount]` served seed's test predictions. */

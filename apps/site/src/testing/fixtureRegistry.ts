@@ -1,20 +1,16 @@
 /**
  * A small, hand-made registry for unit tests: the lesson's three 32-unit cells under both
  * protocols, 3 seeds, a 4-month test period. Figures are chosen so their formatted text is easy
- * to write down by hand in the tests.
+ * to write down by hand in the tests. Parsed with core's registry schema on every call, so it is
+ * a registry the trainer could have written.
  */
-import type {
-  CellKind,
-  Manifest,
-  Protocol,
-  RegistryModel,
-  Results,
-} from '../shared/registryTypes.js';
+import type { CellKind, ManifestModel, Protocol } from '@gatecast/core';
+import { type Manifest, parseManifest, parseResults, type Results } from '@gatecast/core/registry';
 
 const SEEDS = [1, 2, 3];
 const TEST_DATES = ['2026-02-01', '2026-03-01', '2026-04-01', '2026-05-01'];
 
-function spec(cell: CellKind, units: number, protocol: Protocol): RegistryModel['spec'] {
+function spec(cell: CellKind, units: number, protocol: Protocol): ManifestModel['spec'] {
   return {
     windowLength: 12,
     recurrent: [{ cell, units, returnSequences: false }],
@@ -35,16 +31,19 @@ function model(
   protocol: Protocol,
   rmse: number,
   seedRmse: number[],
-): RegistryModel {
+): ManifestModel {
+  const id = `${configName}@${protocol}`;
   const metrics = { rmse, mae: rmse * 0.6, mase: rmse / 20, mape: 2.5, directionalAccuracy: 0.6 };
   return {
-    id: `${configName}@${protocol}`,
+    id,
     configName,
     cell,
     units: 32,
     protocol,
     spec: spec(cell, 32, protocol),
     parameterCount: PARAMETERS[cell],
+    scaler:
+      protocol === 'relative' ? { kind: 'relative', logReturnStd: 0.04 } : { kind: 'identity' },
     servedSeed: 2,
     validationRmse: rmse * 0.8,
     test: metrics,
@@ -60,6 +59,7 @@ function model(
       validationRmse: rmse * 0.8,
       test: { ...metrics, rmse: seedRmse[s] as number },
       trainingSeconds: 10,
+      finalLoss: protocol === 'relative' ? 0.95 : 92640,
     })),
     dmVsNaive: {
       statistic: protocol === 'relative' ? -1.2 : 14,
@@ -74,10 +74,17 @@ function model(
       asOf: '2026-05-01',
       target: '2026-06-01',
       value: protocol === 'relative' ? 7500 : 300,
+      scaledValue: protocol === 'relative' ? 0.3 : 300,
       intervals: {
         '80': protocol === 'relative' ? [7200, 7800] : [-700, 1300],
         '95': protocol === 'relative' ? [7000, 8100] : [null, null],
       },
+    },
+    files: {
+      modelJson: `${id}/model.json`,
+      weights: `${id}/weights.bin`,
+      modelJsonSha256: 'cd'.repeat(32),
+      weightsSha256: 'ef'.repeat(32),
     },
   };
 }
@@ -120,9 +127,12 @@ export function fixtureRegistry(): { manifest: Manifest; results: Results } {
       optimizer: 'adam',
       learningRate: 0.001,
       loss: 'meanSquaredError',
+      loop: 'fused',
     },
     tfjsVersion: '4.22.0',
-    backend: { backend: 'wasm', tfjsBackend: 'wasm' },
+    backend: { backend: 'wasm', tfjsBackend: 'wasm', skipped: [] },
+    workers: 2,
+    sweepSeconds: 66.6,
     defaultModel: 'lstm-32@relative',
     baselines: {
       naive: {
@@ -138,6 +148,7 @@ export function fixtureRegistry(): { manifest: Manifest; results: Results } {
       },
     },
     models,
+    files: { 'results.json': '01'.repeat(32) },
   };
   const results: Results = {
     format: 'gatecast-results',
@@ -163,5 +174,5 @@ export function fixtureRegistry(): { manifest: Manifest; results: Results } {
       drift: { predictions: [6740, 6840, 6940, 7040], test: manifest.baselines.drift.test },
     },
   };
-  return { manifest, results };
+  return { manifest: parseManifest(manifest), results: parseResults(results) };
 }

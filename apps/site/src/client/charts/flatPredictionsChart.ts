@@ -2,9 +2,10 @@
  * The lesson's three cells under both protocols against the actual test period: on raw levels
  * (reference) the predictions are flat lines; on log ratios (relative) they follow the index.
  */
+
+import type { Protocol } from '@gatecast/core';
 import * as Plot from '@observablehq/plot';
 import { LESSON_FIGURES } from '../../lessonFigures.js';
-import type { Protocol } from '../../shared/registryTypes.js';
 import type { SiteData } from '../../shared/siteData.js';
 
 /** `aria-description`s of the two line marks, which the browser tests count. */
