@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Renders the README's figures section from models/manifest.json, so every number the README
 // shows comes from the committed run. `node scripts/readme-figures.mjs --write` rewrites the
-// section between the markers; test/readme.test.ts fails when README and manifest disagree.
+// section between the markers; test/src/readme.test.ts fails when README and manifest disagree.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 export const START =
