@@ -4,7 +4,7 @@
  * still shows correct (if not live) numbers.
  */
 
-import type { Interval } from '@gatecast/core';
+import { INTERVAL_LEVELS, type Interval } from '@gatecast/core';
 import { formatInterval, formatPoints } from '../shared/format.js';
 
 /** Live forecasts, keyed by model id and baseline name. */
@@ -83,7 +83,7 @@ export function applyLiveForecasts(root: ParentNode, live: LiveForecasts): numbe
     const figures = live.models.get(row.getAttribute('data-model') ?? '');
     if (!figures || !row.querySelector('[data-field]')) continue;
     if (setField(row, 'forecast', formatPoints(figures.forecast))) updated++;
-    for (const level of ['80', '95'] as const) {
+    for (const level of INTERVAL_LEVELS) {
       const interval = figures.intervals[level];
       if (interval && setField(row, level, formatInterval(interval))) updated++;
     }

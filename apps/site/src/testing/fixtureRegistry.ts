@@ -4,7 +4,15 @@
  * to write down by hand in the tests. Parsed with core's registry schema on every call, so it is
  * a registry the trainer could have written.
  */
-import type { CellKind, ManifestModel, Protocol } from '@gatecast/core';
+import {
+  type CellKind,
+  MANIFEST_FORMAT,
+  type ManifestModel,
+  type Protocol,
+  REGISTRY_FORMAT_VERSION,
+  RESULTS_FORMAT,
+  WINDOW_LENGTH,
+} from '@gatecast/core';
 import { type Manifest, parseManifest, parseResults, type Results } from '@gatecast/core/registry';
 
 const SEEDS = [1, 2, 3];
@@ -12,7 +20,7 @@ const TEST_DATES = ['2026-02-01', '2026-03-01', '2026-04-01', '2026-05-01'];
 
 function spec(cell: CellKind, units: number, protocol: Protocol): ManifestModel['spec'] {
   return {
-    windowLength: 12,
+    windowLength: WINDOW_LENGTH,
     recurrent: [{ cell, units, returnSequences: false }],
     head: [
       { units: 16, activation: 'relu' },
@@ -100,8 +108,8 @@ export function fixtureRegistry(): { manifest: Manifest; results: Results } {
     model('lstm-32', 'lstm', 'relative', 120.7, [119, 122, 121.1]),
   ];
   const manifest: Manifest = {
-    format: 'gatecast-registry',
-    formatVersion: 1,
+    format: MANIFEST_FORMAT,
+    formatVersion: REGISTRY_FORMAT_VERSION,
     createdAt: '2026-11-24T08:13:05.985Z',
     data: {
       file: 'sp500_monthly.csv',
@@ -111,7 +119,7 @@ export function fixtureRegistry(): { manifest: Manifest; results: Results } {
       months: 917,
     },
     split: {
-      windowLength: 12,
+      windowLength: WINDOW_LENGTH,
       fit: { count: 613, firstTarget: '1951-01-01', lastTarget: '2002-01-01' },
       validation: { count: 108, firstTarget: '2002-02-01', lastTarget: '2011-01-01' },
       test: {
@@ -151,8 +159,8 @@ export function fixtureRegistry(): { manifest: Manifest; results: Results } {
     files: { 'results.json': '01'.repeat(32) },
   };
   const results: Results = {
-    format: 'gatecast-results',
-    formatVersion: 1,
+    format: RESULTS_FORMAT,
+    formatVersion: REGISTRY_FORMAT_VERSION,
     createdAt: manifest.createdAt,
     test: {
       dates: TEST_DATES,
