@@ -209,6 +209,42 @@ q = conformal_exact(list(np.abs(errors[:20]) / sigmas[:20]), 0.8)
 show("volscaled static q[0.8, first 20 calibrate]", q)
 show_list("volscaled static halfWidths[last 10]", q * sigmas[20:])
 
+# ---------------------------------------------------------------- interval baselines, small span
+small = np.array([100.0, 103.0, 101.0, 106.0, 110.0, 108.5, 112.0, 109.0, 115.0, 118.0])
+print("# baselines: span", small.tolist())
+r_small = np.diff(np.log(small))
+Xs = np.column_stack([np.ones(len(r_small) - 1), r_small[:-1]])
+(cs, phis), *_ = np.linalg.lstsq(Xs, r_small[1:], rcond=None)
+show("small.ar1.c", cs)
+show("small.ar1.phi", phis)
+show_list("small.ar1.residuals", r_small[1:] - Xs @ np.array([cs, phis]))
+
+
+def ar1_mean_small(last_return, h):
+    e, total = last_return, 0.0
+    for _ in range(h):
+        e = cs + phis * e
+        total += e
+    return total
+
+
+res2 = [np.log(small[s + 2] / small[s]) - ar1_mean_small(np.log(small[s] / small[s - 1]), 2)
+        for s in range(1, len(small) - 2)]
+show_list("small.ar1.h2.residuals (sorted)", sorted(res2))
+m2 = ar1_mean_small(np.log(112.0 / 108.5), 2)
+show("small.ar1.h2 forecast from [108.5, 112]", 112.0 * np.exp(m2))
+show("small.ar1.h2 80% lower", 112.0 * np.exp(m2 + np.quantile(res2, 0.1)))
+show("small.ar1.h2 80% upper", 112.0 * np.exp(m2 + np.quantile(res2, 0.9)))
+R3 = np.log(small[3:] / small[:-3])
+show("small.naive.h3 50% lower from 118", 118.0 * np.exp(np.quantile(R3, 0.25)))
+show("small.naive.h3 50% upper from 118", 118.0 * np.exp(np.quantile(R3, 0.75)))
+mu_small = r_small.mean()
+Rc = R3 - np.median(R3)
+show("small.drift.h3.median-centred 50% lower from 118", 118.0 * np.exp(3 * mu_small + np.quantile(Rc, 0.25)))
+z = stats.norm.ppf(0.9)
+show("ewma naive 80% h=4, sigma 0.05, last 118: lower", 118.0 * np.exp(-z * 0.05 * 2))
+show("ewma naive 80% h=4, sigma 0.05, last 118: upper", 118.0 * np.exp(z * 0.05 * 2))
+
 # ---------------------------------------------------------------- REFERENCE.md section 5
 root = Path(__file__).resolve().parents[5]
 rows = list(csv.DictReader(open(root / "data" / "sp500_monthly.csv")))
