@@ -72,7 +72,9 @@ function score(
   };
 }
 
-function residualQuantileScores(options: FitResidualQuantileBaselineOptions): Scores {
+function residualQuantileScores(
+  options: Omit<FitResidualQuantileBaselineOptions, 'values'>,
+): Scores {
   const baseline = fitResidualQuantileBaseline({ ...options, values: span });
   const horizon = options.horizon ?? 1;
   return score(
