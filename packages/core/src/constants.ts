@@ -38,12 +38,9 @@ export const MANIFEST_FORMAT = 'gatecast-registry';
 /** `format` of a registry's `results.json`. */
 export const RESULTS_FORMAT = 'gatecast-results';
 /**
- * `formatVersion` of every file of a registry (the manifest and the files it lists). Bumped on any
- * change a reader of the previous version could not read; readers refuse any other value.
+ * `formatVersion` of every file of a registry (the manifest and the files it lists); readers refuse
+ * any other value. Bumped with every change to a file's schema (a field added, renamed, dropped or
+ * given another meaning): readers are strict, so files of another version would not parse anyway,
+ * and the version makes the refusal say why. See `registry/index.ts`.
  */
 export const REGISTRY_FORMAT_VERSION = 1;
-/**
- * @deprecated The old name of {@link REGISTRY_FORMAT_VERSION}, kept while the trainer's `main.ts`
- * is restructured; use `REGISTRY_FORMAT_VERSION`.
- */
-export const MANIFEST_FORMAT_VERSION = REGISTRY_FORMAT_VERSION;
