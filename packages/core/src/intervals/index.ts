@@ -16,7 +16,6 @@ export {
 } from './empiricalQuantile.js';
 export { type EwmaVolatilityOptions, ewmaVolatility } from './ewmaVolatility.js';
 export {
-  checkLevel,
   type LevelProbabilities,
   levelProbabilities,
   quantileProbabilities,
