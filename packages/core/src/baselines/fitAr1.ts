@@ -18,7 +18,7 @@ export interface Ar1Fit extends Ar1 {
  * `φ = Σ(x − x̄)(y − ȳ) / Σ(x − x̄)²`, `c = ȳ − φ·x̄`, with `x = r_{0..n−2}`, `y = r_{1..n−1}`.
  *
  * On the S&P 500's fitted span (the 613 fitting windows' 624 monthly log returns, 1950-02 ..
- * 2002-01) this gives c = 0.00521, φ = 0.225 (REFERENCE.md §5).
+ * 2002-01) this gives c = 0.00521, φ = 0.225 (docs/lesson.md, classical forecasters).
  *
  * @see https://otexts.com/fpp3/AR.html
  * @param returns - `[n]` one-period log returns, oldest first, finite; n ≥ 3.

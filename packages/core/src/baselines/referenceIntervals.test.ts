@@ -18,7 +18,7 @@ import {
 } from './residualQuantileBaseline.js';
 
 /**
- * REFERENCE.md §5, "Classical peers on the same 184 test months": the baselines with intervals,
+ * docs/lesson.md, "Classical forecasters on the test windows": the baselines with intervals,
  * fitted on the span the 613 fitting windows cover (625 monthly closes, 1950-01 .. 2002-01, so
  * 624 one-month log returns), scored on the 184 test targets (2011-02 .. 2026-05). Quantiles are
  * numpy's default linear rule. Rows not in the table (h > 1, EWMA) are checked against
@@ -105,7 +105,7 @@ function expectTable(got: Scores, table: Partial<Record<keyof Scores, number>>) 
   }
 }
 
-describe('REFERENCE.md §5 baselines with intervals, reproduced', () => {
+describe('docs/lesson.md classical baselines with intervals, reproduced', () => {
   it('the fitted span is 625 closes, 1950-01 .. 2002-01', () => {
     expect(span).toHaveLength(625);
     expect(fit.targetDates?.at(-1)).toBe('2002-01-01');

@@ -10,7 +10,8 @@ from the definitions:
   - adaptive conformal inference: Gibbs & Candes (2021), "Adaptive conformal inference under
     distribution shift", NeurIPS, eq. (2), with the miss of origin s used from origin s + h on;
   - EWMA volatility: RiskMetrics Technical Document (1996), section 5.2;
-  - the REFERENCE.md section 5 baselines on data/sp500_monthly.csv.
+  - the classical baselines of docs/lesson.md ("Classical forecasters on the test windows") on
+    data/sp500_monthly.csv.
 
 Run:  python3 packages/core/src/stats/reference/compute_interval_reference.py
 The printed numbers are pasted into the *.test.ts files beside the code.
@@ -245,7 +246,7 @@ z = stats.norm.ppf(0.9)
 show("ewma naive 80% h=4, sigma 0.05, last 118: lower", 118.0 * np.exp(-z * 0.05 * 2))
 show("ewma naive 80% h=4, sigma 0.05, last 118: upper", 118.0 * np.exp(z * 0.05 * 2))
 
-# ---------------------------------------------------------------- REFERENCE.md section 5
+# ---------------------------------------------------------------- docs/lesson.md, classical forecasters
 root = Path(__file__).resolve().parents[5]
 rows = list(csv.DictReader(open(root / "data" / "sp500_monthly.csv")))
 v = np.array([float(row["close"]) for row in rows])
