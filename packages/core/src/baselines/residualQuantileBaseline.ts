@@ -42,7 +42,7 @@ export interface FitResidualQuantileBaselineOptions {
    * `'none'` (default): the residuals are actual minus forecast, the honest choice. `'median'`:
    * the residuals are shifted to a median of 0, so the band's median is the point forecast. For
    * drift with the span's own μ, `'none'` gives exactly the naive band (only the point moves).
-   * REFERENCE.md §5's "drift (721-window μ) + centred empirical quantiles" row is `'median'`
+   * docs/lesson.md's "drift (721-window μ) + centred empirical quantiles" row is `'median'`
    * with the training windows' μ (557.1 at 95% reproduces only that way).
    */
   centre?: 'none' | 'median';
