@@ -2,13 +2,12 @@ import { readFileSync } from 'node:fs';
 import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  type Manifest,
   modelForwardBatch,
   parseMonthlyCsv,
-  type Results,
   scalerFromParams,
   weightsFromList,
 } from '@gatecast/core';
+import { type Manifest, parseManifest, parseResults, type Results } from '@gatecast/core/registry';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareSplit } from './data/prepareData.js';
@@ -50,8 +49,8 @@ describe('train (quick sweep into a temporary registry)', () => {
 
   beforeAll(async () => {
     await train(quick(outDir));
-    manifest = JSON.parse(await readFile(join(outDir, 'manifest.json'), 'utf8'));
-    results = JSON.parse(await readFile(join(outDir, 'results.json'), 'utf8'));
+    manifest = parseManifest(JSON.parse(await readFile(join(outDir, 'manifest.json'), 'utf8')));
+    results = parseResults(JSON.parse(await readFile(join(outDir, 'results.json'), 'utf8')));
   });
 
   it('writes one served model per config × protocol, with per-seed figures', () => {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Manifest } from '@gatecast/core';
+import { parseManifest } from '@gatecast/core/registry';
 import { describe, expect, it } from 'vitest';
 import { CLI_PATH, REFERENCE_CSV, scratchDir } from '../testing/paths.js';
 
@@ -90,7 +90,7 @@ describe('gatecast-train', () => {
     expect(stderr).toMatch(/\[4\/4\] gru-8@(reference|relative) seed [12]/);
     expect(code).toBe(0);
     expect(stdout).toContain('naive (baseline)');
-    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
+    const manifest = parseManifest(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')));
     expect(manifest.workers).toBe(2);
     expect(manifest.training).toMatchObject({ epochs: 2, seeds: [1, 2], learningRate: 0.002 });
     expect(manifest.models.map((m) => m.id)).toEqual(['gru-8@reference', 'gru-8@relative']);
