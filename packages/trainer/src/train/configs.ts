@@ -5,9 +5,6 @@ import {
   WINDOW_LENGTH,
 } from '@gatecast/core';
 
-/** Both protocols, re-exported for the CLI and the bench (defined once in core). */
-export { PROTOCOLS } from '@gatecast/core';
-
 /** A named architecture from the lesson, before a protocol is chosen. */
 export interface TrainingConfig {
   /** Stable name used in model ids, e.g. `lstm-32` or `lstm-32-16`. */
