@@ -74,7 +74,12 @@ export type IntervalMethod = (typeof INTERVAL_METHODS)[number];
  * The methods that can serve any level (their state is a stored list of scores), so the only ones
  * a model may be served with. `aci` tracks one level at a time and is reported only.
  */
-export const SERVABLE_INTERVAL_METHODS = ['static', 'rolling', 'volatility', 'learnedScale'] as const;
+export const SERVABLE_INTERVAL_METHODS = [
+  'static',
+  'rolling',
+  'volatility',
+  'learnedScale',
+] as const;
 export type ServableIntervalMethod = (typeof SERVABLE_INTERVAL_METHODS)[number];
 
 /**

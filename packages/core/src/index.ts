@@ -8,10 +8,13 @@ export * from './baselines/index.js';
 export * from './cells/index.js';
 export * from './constants.js';
 export { CSV_HEADER, CsvError, parseMonthlyCsv } from './csv/parseMonthlyCsv.js';
+export * from './forecast/index.js';
 export * from './intervals/index.js';
 export * from './metrics/index.js';
 export * from './model/index.js';
 export type {
+  Calibration,
+  CalibrationHorizon,
   Interval,
   IntervalReport,
   Manifest,
