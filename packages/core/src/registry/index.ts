@@ -25,6 +25,8 @@ export * from '../constants.js';
 export * from './calibration.js';
 export * from './fields.js';
 export { formatHeader } from './header.js';
+export * from './intervalScores.js';
+export * from './intervals.js';
 export * from './manifest.js';
 export * from './manifestModel.js';
 export * from './metrics.js';
