@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { type ModelSpec, parseMonthlyCsv, rmse } from '@gatecast/core';
+import { type ModelSpec, modelOutput, parseMonthlyCsv, rmse } from '@gatecast/core';
 import { buildLayersModel } from '@gatecast/core/tfjs';
 import * as tf from '@tensorflow/tfjs';
 import seedrandom from 'seedrandom';
@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tfjsBackendLoaders } from '../backend/tfjsBackendLoaders.js';
 import { prepareSplit, protocolData, scalerFor, unscalePredictions } from '../data/prepareData.js';
 import { REFERENCE_CSV } from '../testing/paths.js';
-import { configsByName, REFERENCE_CONFIGS, specFor, type TrainingConfig } from './configs.js';
+import { configsByName, specFor, TRAINING_CONFIGS, type TrainingConfig } from './configs.js';
 import { batchRanges, makeBatch, shuffleInPlace } from './fused/batches.js';
 import { batchLoss, fusedPredict, parameterLayout } from './fused/fusedNetwork.js';
 import { ConstantCache } from './fused/tensorStore.js';
@@ -44,6 +44,18 @@ function perturbedModel(spec: ModelSpec, seed: number): tf.LayersModel {
   return model;
 }
 
+/**
+ * The training loss written out in tfjs ops, for autograd: the mse of a point head's `[B, 1]`
+ * output; for a gaussian head's `[B, 2]` `[μ, ρ]`, the mean of −log N(y; μ, e^{2ρ}) =
+ * ρ + ½((y − μ)/e^ρ)² + ½ log 2π.
+ */
+function referenceLoss(spec: ModelSpec, output: tf.Tensor, targets: tf.Tensor): tf.Scalar {
+  if (modelOutput(spec) === 'point') return tf.mean(tf.square(tf.sub(output, targets)));
+  const [mu, rho] = tf.split(output, 2, 1) as [tf.Tensor, tf.Tensor];
+  const z = tf.div(tf.sub(targets, mu), tf.exp(rho));
+  return tf.add(tf.mean(tf.add(rho, tf.mul(0.5, tf.square(z)))), 0.5 * Math.log(2 * Math.PI));
+}
+
 const specOf = (name: string): ModelSpec =>
   specFor(configsByName([name])[0] as TrainingConfig, 'relative');
 const lstm32 = specOf('lstm-32');
@@ -66,7 +78,7 @@ describe('fused training loop', () => {
     await tfjsBackendLoaders.wasm();
   });
 
-  describe.each(REFERENCE_CONFIGS.map((c) => [c.name, c] as const))('%s', (_name, config) => {
+  describe.each(TRAINING_CONFIGS.map((c) => [c.name, c] as const))('%s', (_name, config) => {
     const spec = specFor(config, 'relative');
 
     it('gives the loss gradients of tfjs autograd through the tfjs-layers model', () => {
@@ -83,10 +95,7 @@ describe('fused training loop', () => {
       try {
         const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
         const reference = tf.variableGrads(
-          () =>
-            tf.mean(
-              tf.square(tf.sub(model.apply(x, { training: true }) as tf.Tensor, batch.targets)),
-            ),
+          () => referenceLoss(spec, model.apply(x, { training: true }) as tf.Tensor, batch.targets),
           variables,
         );
         const layout = parameterLayout(variables.map((v) => v.shape));
@@ -130,8 +139,9 @@ describe('fused training loop', () => {
             ).dataSync() as Float32Array,
         );
         const actual = fusedPredict(spec, model.getWeights(), inputs, count, consts);
+        expect(actual).toHaveLength(expected.length); // count × outputs
         let worst = 0;
-        for (let i = 0; i < count; i++) {
+        for (let i = 0; i < expected.length; i++) {
           worst = Math.max(worst, Math.abs((actual[i] as number) - (expected[i] as number)));
         }
         console.log(`${config.name} forward max abs difference ${worst.toExponential(2)}`);
@@ -218,8 +228,46 @@ describe('fused training loop', () => {
       expect(result.seed).toBe(1);
     });
 
+    it('trains a gaussian spec like the layers loop fits it: locations, log-scales, NLL losses', async () => {
+      const options = {
+        spec: specOf('gru-8-nll'),
+        data: relative,
+        seed: 2,
+        epochs: 3,
+        batchSize: 32,
+        learningRate,
+      };
+      const fused = await fusedTrainRun(options);
+      const layers = await layersTrainRun(options);
+      for (const result of [fused, layers]) {
+        expect(result.validationPredictions).toHaveLength(relative.validation.count);
+        expect(result.testPredictions).toHaveLength(relative.test.count);
+        expect(result.logScales?.validation).toHaveLength(relative.validation.count);
+        expect(result.logScales?.test).toHaveLength(relative.test.count);
+        expect(Number.isFinite(result.logScales?.latest)).toBe(true);
+      }
+      // Same initial model, batches and loss: the two loops agree up to float rounding.
+      const close = (a: ArrayLike<number>, b: ArrayLike<number>) =>
+        relativeError(Float32Array.from(a), Float32Array.from(b));
+      const errors = [
+        close(fused.losses, layers.losses),
+        close(fused.testPredictions, layers.testPredictions),
+        close(fused.logScales?.test ?? [], layers.logScales?.test ?? []),
+      ];
+      console.log(`gru-8-nll fused vs layers, 3 epochs: ${errors.map((e) => e.toExponential(2))}`);
+      for (const e of errors) expect(e).toBeLessThan(1e-3);
+      // A Gaussian NLL in nats: about ½ log 2π + log sd ≈ 1.4 for standardised targets.
+      expect(fused.losses.every((l) => l > 0.5 && l < 3)).toBe(true);
+    });
+
     it('keeps the number of live tensors stable across epochs and releases them all', async () => {
-      for (const spec of [lstm32, gru8, specOf('simplernn-32'), specOf('lstm-32-16')]) {
+      for (const spec of [
+        lstm32,
+        gru8,
+        specOf('simplernn-32'),
+        specOf('lstm-32-16'),
+        specOf('gru-8-nll'),
+      ]) {
         // Building a tfjs-layers LSTM leaks 4 tensors per layer by itself (its unitForgetBias
         // initializer does not dispose its parts); fusedTrainRun must add nothing to that.
         const beforeBuild = tf.memory().numTensors;

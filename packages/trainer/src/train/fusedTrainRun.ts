@@ -10,21 +10,23 @@
  * (`fused/lstmLayer.ts`, `gruLayer.ts`, `simpleRnnLayer.ts`) runs its T steps with fused gate
  * matMuls and sigmoids, keeps what its backward needs, and backpropagates through time by hand
  * with weights transposed once per batch; weight gradients are summed over all steps in one
- * matMul after the loop; the dense head and mse (`fused/denseHead.ts`) likewise. About 400 kernels
+ * matMul after the loop; the dense head and mse (`fused/denseHead.ts`) likewise, or for a gaussian
+ * spec (`output: 'gaussian'`, a `[μ, ρ]` head) the Gaussian negative log-likelihood
+ * (`fused/gaussianNll.ts`). About 400 kernels
  * per LSTM(32) batch instead of 1,300, none of them a transposed matMul, dispatched without the
  * op wrappers' overhead (`fused/ops.ts`). Adam is tfjs' own (`tf.train.adam`), applied
  * through `optimizer.minimize` to one flat `tf.Variable` holding every weight in `getWeights()`
  * order (adam is elementwise, so this is the same update as per-weight variables, in one set of
  * kernels).
  *
- * Same as `layersTrainRun`: initial weights from `buildLayersModel(spec, { seed })`; batches of
+ * Same as `layersTrainRun`: initial weights from `initialModel(spec, seed, …)` (`buildLayersModel`'s
+ * seeded ones, with a gaussian head's ρ bias at the log-sd of the fitted targets); batches of
  * `batchSize` from a fresh in-place shuffle of the fitting windows each epoch (tfjs' Fisher–Yates,
  * drawn from `seedrandom('gatecast:<seed>')`, the generator `layersTrainRun` seeds `Math.random` with,
  * so both loops visit the windows in the same order); the epoch loss is the batch-size-weighted
  * mean of the batch losses; predictions come from the tfjs-layers model holding the trained
  * weights. Same seed, data and backend give bit-identical weights.
  */
-import { buildLayersModel } from '@gatecast/core/tfjs';
 import * as tf from '@tensorflow/tfjs';
 import seedrandom from 'seedrandom';
 import { batchRanges, makeBatch, shuffleInPlace } from './fused/batches.js';
@@ -35,18 +37,19 @@ import {
   unflattenWeights,
 } from './fused/fusedNetwork.js';
 import { ConstantCache } from './fused/tensorStore.js';
+import { initialModel } from './initialModel.js';
 import { trainedPredictions } from './predictScaled.js';
 import type { TrainRunOptions, TrainRunResult } from './runTypes.js';
 
 /**
- * Trains one model like `layersTrainRun` (adam, mse, shuffled batches, Keras-equivalent seeded
- * initializers), with the fused custom-gradient network of `fused/`. Resolves to the same result
- * shape, weights in `getWeights()` order.
+ * Trains one model like `layersTrainRun` (adam, mse or Gaussian NLL, shuffled batches,
+ * Keras-equivalent seeded initializers), with the fused custom-gradient network of `fused/`.
+ * Resolves to the same result shape, weights in `getWeights()` order.
  */
 export async function fusedTrainRun(options: TrainRunOptions): Promise<TrainRunResult> {
   const { spec, data, seed, epochs, batchSize, learningRate, onEpochEnd } = options;
   const length = data.windowLength;
-  const model = buildLayersModel(spec, { seed });
+  const model = initialModel(spec, seed, data.fit.targets);
   const initial = model.getWeights();
   const layout = parameterLayout(initial.map((w) => w.shape));
   const parameters = tf.tidy(() =>
@@ -92,7 +95,7 @@ export async function fusedTrainRun(options: TrainRunOptions): Promise<TrainRunR
       seed,
       weights,
       losses,
-      ...trainedPredictions(model, data),
+      ...trainedPredictions(model, spec, data),
       trainingSeconds,
     };
   } finally {

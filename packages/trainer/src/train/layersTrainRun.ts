@@ -1,32 +1,35 @@
-import { buildLayersModel } from '@gatecast/core/tfjs';
+import type { ModelSpec } from '@gatecast/core';
 import * as tf from '@tensorflow/tfjs';
 import type { ScaledPart } from '../data/prepareData.js';
+import { initialModel } from './initialModel.js';
+import { layersLoss, layersTargets } from './layersLoss.js';
 import { trainedPredictions } from './predictScaled.js';
 import type { TrainRunOptions, TrainRunResult } from './runTypes.js';
 import { withSeededMathRandom } from './seededRandom.js';
 
-function tensorsOf(part: ScaledPart, windowLength: number): [tf.Tensor3D, tf.Tensor2D] {
+function tensorsOf(spec: ModelSpec, part: ScaledPart): [tf.Tensor3D, tf.Tensor2D] {
   return [
-    tf.tensor3d(part.inputs, [part.count, windowLength, 1]),
-    tf.tensor2d(part.targets, [part.count, 1]),
+    tf.tensor3d(part.inputs, [part.count, spec.windowLength, 1]),
+    layersTargets(spec, part.targets),
   ];
 }
 
 /**
  * The `layers` training loop: trains one model with tfjs-layers' own `model.fit` on the active
- * backend (adam, mse loss, shuffled batches, Keras-equivalent initializers seeded from `seed`).
+ * backend (adam, shuffled batches, Keras-equivalent initializers seeded from `seed`), on the mse
+ * for a point spec or the Gaussian NLL for a gaussian one (`layersLoss.ts`), from the same initial
+ * model as the fused loop (`initialModel.ts`).
  *
  * Same seed, data and backend give bit-identical weights: the initializers take seeds derived from
  * `seed`, and the batch shuffle draws from `Math.random` seeded with it.
  */
 export async function layersTrainRun(options: TrainRunOptions): Promise<TrainRunResult> {
   const { spec, data, seed, epochs, batchSize, learningRate, onEpochEnd } = options;
-  const length = data.windowLength;
-  const model = buildLayersModel(spec, { seed });
-  const [xs, ys] = tensorsOf(data.fit, length);
+  const model = initialModel(spec, seed, data.fit.targets);
+  const [xs, ys] = tensorsOf(spec, data.fit);
   const optimizer = tf.train.adam(learningRate);
   try {
-    model.compile({ optimizer, loss: 'meanSquaredError' });
+    model.compile({ optimizer, loss: layersLoss(spec) });
     const losses: number[] = [];
     const started = performance.now();
     await withSeededMathRandom(`gatecast:${seed}`, () =>
@@ -54,7 +57,7 @@ export async function layersTrainRun(options: TrainRunOptions): Promise<TrainRun
       seed,
       weights,
       losses,
-      ...trainedPredictions(model, data),
+      ...trainedPredictions(model, spec, data),
       trainingSeconds,
     };
   } finally {

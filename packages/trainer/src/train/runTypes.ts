@@ -22,17 +22,36 @@ export interface TrainRunOptions {
   onEpochEnd?: (epoch: number, loss: number) => void;
 }
 
-/** A trained model's weights and its predictions, all in the protocol's scaled space. */
+/**
+ * The log-scales ρ of a gaussian model's predictions (scale `s = exp(ρ)`, in the units of the
+ * scaled targets), index for index beside the locations μ in `validationPredictions`,
+ * `testPredictions` and `latestPrediction`.
+ */
+export interface LogScales {
+  validation: Float32Array;
+  test: Float32Array;
+  latest: number;
+}
+
+/**
+ * A trained model's weights and its predictions, all in the protocol's scaled space. For a
+ * gaussian spec the predictions are the locations μ, and `logScales` holds the log-scales ρ.
+ */
 export interface TrainRunResult {
   seed: number;
   /** Weights in tfjs `getWeights()` order. */
   weights: WeightArray[];
-  /** `[epochs]` mean training loss per epoch. */
+  /**
+   * `[epochs]` mean training loss per epoch: the mse for a point spec, the Gaussian NLL (with its
+   * ½ log 2π, nats per window) for a gaussian one.
+   */
   losses: number[];
   validationPredictions: Float32Array;
   testPredictions: Float32Array;
   /** The forecast for the month after the series ends. */
   latestPrediction: number;
+  /** Present exactly for a gaussian spec (`spec.output === 'gaussian'`). */
+  logScales?: LogScales;
   /** Wall time of the training loop, in seconds. */
   trainingSeconds: number;
 }

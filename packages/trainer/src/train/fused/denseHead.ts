@@ -4,9 +4,10 @@
  * Forward, for layers j = 0 … L−1 with input a_0 = h_{T−1} (the last recurrent state):
  *
  *     z_j = a_j K_j + b_j,     a_{j+1} = relu(z_j) or z_j (linear)
- *     ŷ = a_L  ([B, 1]),       L = mean_b (ŷ_b − y_b)²
+ *     ŷ = a_L  ([B, m], m the last layer's units),   L = mean_b (ŷ_b − y_b)²  (m = 1)
  *
- * Backward, with the incoming scalar gradient dL (1 when L is the objective):
+ * Backward, with the incoming scalar gradient dL (1 when L is the objective), and dŷ from the
+ * loss (here the mse's; a gaussian head's `[μ, ρ]` gets its own from `gaussianNll.ts`):
  *
  *     dŷ = dL · (2 / B) · (ŷ − y)
  *     dz_j = da_{j+1} ⊙ 1[z_j > 0]   (relu; = da_{j+1} for linear)
@@ -28,7 +29,7 @@ export interface DenseTensors {
 
 /** The head's forward result; `backward` is set when trained. */
 export interface DenseForward {
-  /** `[B, 1]` predictions. */
+  /** `[B, m]` outputs (m the last layer's units: 1 for a point head, 2 for a gaussian one). */
   output: tf.Tensor2D;
   backward: ((dOutput: tf.Tensor2D) => { layers: DenseTensors[]; input: tf.Tensor2D }) | null;
 }

@@ -1,8 +1,9 @@
 /**
- * The whole forecaster (recurrent stack → dense head → mean squared error) as ONE `tf.customGrad`
- * op of its parameters: the forward runs the fused layers of `lstmLayer.ts`, `gruLayer.ts`,
+ * The whole forecaster (recurrent stack → dense head → loss) as ONE `tf.customGrad` op of its
+ * parameters: the forward runs the fused layers of `lstmLayer.ts`, `gruLayer.ts`,
  * `simpleRnnLayer.ts` and `denseHead.ts`, and the gradient function chains their hand-written
- * backward passes:
+ * backward passes. The loss is the mean squared error (`denseHead.ts`) for a point spec, the
+ * Gaussian negative log-likelihood of the `[μ, ρ]` head (`gaussianNll.ts`) for a gaussian one:
  *
  *     dŷ → head backward → dh_{T−1} of the last recurrent layer → its BPTT → dx_t of its input
  *        = dh_t of the layer below (every step, since inner layers return sequences) → …
@@ -15,10 +16,11 @@
  * same way. Adam updates each element independently, so one flat variable trains exactly like
  * the separate ones, with one set of update kernels per step instead of one per weight.
  */
-import type { CellKind, ModelSpec } from '@gatecast/core';
+import { type CellKind, type ModelOutput, type ModelSpec, modelOutput } from '@gatecast/core';
 import * as tf from '@tensorflow/tfjs';
 import { disposeSequence, type FusedBatch, sequenceOf } from './batches.js';
 import { type DenseTensors, denseHeadForward, meanSquaredError } from './denseHead.js';
+import { gaussianNll } from './gaussianNll.js';
 import { gruLayerForward } from './gruLayer.js';
 import { lstmLayerForward } from './lstmLayer.js';
 import type {
@@ -107,7 +109,7 @@ function groupWeights(
 }
 
 interface NetworkForward {
-  /** `[B, 1]` */
+  /** `[B, outputs]`: `[B, 1]` for a point spec, `[B, 2]` (`[μ, ρ]`) for a gaussian one. */
   output: tf.Tensor2D;
   /** Gradients of every weight, in `getWeights()` order, given `∂L/∂ŷ`. */
   backward: ((dOutput: tf.Tensor2D) => tf.Tensor[]) | null;
@@ -162,9 +164,18 @@ export function networkForward(
   return { output: head.output, backward };
 }
 
+/** A training loss of the head's outputs, with the hand-written gradient with respect to them. */
+type HeadLoss = typeof meanSquaredError;
+
+const LOSSES: Record<ModelOutput, HeadLoss> = {
+  point: meanSquaredError,
+  gaussian: gaussianNll,
+};
+
 /**
  * The training loss of one batch as a function of the flat parameter vector (`[layout.total]`),
- * as a single `tf.customGrad` op: calling it returns the mse (a scalar on tfjs' tape); its
+ * as a single `tf.customGrad` op: calling it returns the loss — the mse for a point spec, the
+ * Gaussian NLL (`gaussianNll.ts`) for a gaussian one — (a scalar on tfjs' tape); its
  * gradient (`[layout.total]`) is the hand-written backward. Tensors kept for the backward live in
  * the returned `stash`, which the gradient function empties; call `stash.dispose()` after the step
  * anyway (it is idempotent), in case no gradient was taken.
@@ -182,17 +193,18 @@ export function batchLoss(
       .split(parameters, layout.sizes)
       .map((w, i) => stash.keep(tf.reshape(w, layout.shapes[i] as number[])));
     const net = networkForward(spec, weights, batch.input, { consts, stash });
-    const mse = meanSquaredError(net.output, batch.targets, consts, stash);
+    const objective = LOSSES[modelOutput(spec)](net.output, batch.targets, consts, stash);
     const netBackward = net.backward;
-    const mseGradient = mse.gradient;
-    if (netBackward === null || mseGradient === null) throw new Error('fused network: no backward');
+    const lossGradient = objective.gradient;
+    if (netBackward === null || lossGradient === null)
+      throw new Error('fused network: no backward');
     return {
-      value: mse.loss,
+      value: objective.loss,
       gradFunc: (dy: tf.Scalar) => {
         try {
           return tf.tidy(() =>
             tf.concat(
-              netBackward(mseGradient(dy)).map((g) => tf.reshape(g, [g.size])),
+              netBackward(lossGradient(dy)).map((g) => tf.reshape(g, [g.size])),
               0,
             ),
           );
@@ -206,8 +218,9 @@ export function batchLoss(
 }
 
 /**
- * Predictions of the network for `count` windows (`inputs` `[count · windowLength]`, one feature),
- * with the fused forward pass (no tape, nothing kept).
+ * Outputs of the network for `count` windows (`inputs` `[count · windowLength]`, one feature),
+ * with the fused forward pass (no tape, nothing kept): `[count · outputCount(spec)]` row-major
+ * (`[count]` for a point spec, `[μ₀, ρ₀, μ₁, ρ₁, …]` for a gaussian one).
  */
 export function fusedPredict(
   spec: ModelSpec,
