@@ -23,7 +23,15 @@ export {
   type TrainSummary,
   train,
 } from './sweep.js';
-export { configsByName, REFERENCE_CONFIGS, specFor, type TrainingConfig } from './train/configs.js';
+export {
+  configsByName,
+  NLL_CONFIGS,
+  REFERENCE_CONFIGS,
+  specFor,
+  TRAINING_CONFIGS,
+  type TrainingConfig,
+  trainsUnder,
+} from './train/configs.js';
 export { fusedTrainRun } from './train/fusedTrainRun.js';
 export type { SweepEvent, TrainingLoop, TrainJob } from './train/jobs.js';
 export { layersTrainRun } from './train/layersTrainRun.js';

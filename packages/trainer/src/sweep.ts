@@ -22,7 +22,13 @@ import { assembleRegistry } from './registry/assembleRegistry.js';
 import { writeRegistry } from './registry/writeRegistry.js';
 import { computeBaselines } from './report/baselines.js';
 import { evaluateModel, type ModelReport } from './report/evaluate.js';
-import { modelId, REFERENCE_CONFIGS, specFor, type TrainingConfig } from './train/configs.js';
+import {
+  modelId,
+  specFor,
+  TRAINING_CONFIGS,
+  type TrainingConfig,
+  trainsUnder,
+} from './train/configs.js';
 import type { SweepEvent, TrainingLoop, TrainJob } from './train/jobs.js';
 import { runSweep } from './train/runSweep.js';
 import { DEFAULT_LEARNING_RATE } from './train/runTypes.js';
@@ -35,7 +41,10 @@ export interface TrainOptions {
   outDir: string;
   protocols: Protocol[];
   configs: TrainingConfig[];
-  /** Seeds 1..seeds are trained for every config × protocol. */
+  /**
+   * Seeds 1..seeds are trained for every config × protocol the config trains under
+   * (`trainsUnder`: the `-nll` variants are relative only).
+   */
   seeds: number;
   epochs: number;
   batchSize: number;
@@ -57,7 +66,7 @@ export function defaultTrainOptions(): TrainOptions {
     dataFile: 'data/sp500_monthly.csv',
     outDir: 'models',
     protocols: [...PROTOCOLS],
-    configs: [...REFERENCE_CONFIGS],
+    configs: [...TRAINING_CONFIGS],
     seeds: 5,
     epochs: 40,
     batchSize: 32,
@@ -98,6 +107,7 @@ export async function train(options: TrainOptions): Promise<TrainSummary> {
   const jobs: TrainJob[] = [];
   for (const protocol of options.protocols) {
     for (const config of options.configs) {
+      if (!trainsUnder(config, protocol)) continue;
       for (const seed of seeds) {
         jobs.push({
           index: jobs.length,
@@ -135,6 +145,7 @@ export async function train(options: TrainOptions): Promise<TrainSummary> {
   const reports: ModelReport[] = [];
   for (const protocol of options.protocols) {
     for (const config of options.configs) {
+      if (!trainsUnder(config, protocol)) continue;
       reports.push(
         evaluateModel({
           id: modelId(config, protocol),

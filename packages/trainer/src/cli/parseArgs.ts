@@ -3,7 +3,7 @@ import { PROTOCOLS, type Protocol, TRAINING_LOOPS } from '@gatecast/core';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { AUTO_ORDER, type BackendPreference } from '../backend/selectBackend.js';
 import { defaultTrainOptions, type TrainOptions } from '../sweep.js';
-import { configsByName, REFERENCE_CONFIGS } from '../train/configs.js';
+import { configsByName, TRAINING_CONFIGS } from '../train/configs.js';
 import type { TrainingLoop } from '../train/jobs.js';
 
 /** A command-line mistake: the CLI prints it with the usage hint and exits with code 2. */
@@ -57,8 +57,8 @@ export function buildCommand(): Command {
     )
     .option(
       '--configs <list>',
-      `comma-separated configs (known: ${REFERENCE_CONFIGS.map((c) => c.name).join(', ')})`,
-      REFERENCE_CONFIGS.map((c) => c.name).join(','),
+      `comma-separated configs (known: ${TRAINING_CONFIGS.map((c) => c.name).join(', ')}; the -nll ones train under relative only)`,
+      TRAINING_CONFIGS.map((c) => c.name).join(','),
     )
     .option(
       '--seeds <count>',
