@@ -46,7 +46,7 @@ describe('GET /v1/models', () => {
       servedSeed: entry?.servedSeed,
       test: { rmse: entry?.summary.rmse, mae: entry?.summary.mae },
       dmVsNaive: { pValue: entry?.dmVsNaive.pValue },
-      intervals: { '80': { coverage: entry?.intervals['80'].testCoverage } },
+      intervals: { '80': { coverage: entry?.intervalSummary.test[0]?.levels['80'].coverage } },
     });
   });
 });

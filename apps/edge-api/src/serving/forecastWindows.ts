@@ -2,6 +2,7 @@ import {
   INTERVAL_LEVELS,
   type IntervalLevel,
   type ManifestModel,
+  pathBands,
   type Scaler,
 } from '@gatecast/core';
 import type { ModelRunner } from '../engine/engine.js';
@@ -48,17 +49,16 @@ export function forecastWindows(
   const outputs = model.runner.predict(inputs, windows.length);
   return windows.map((window, i) => {
     const scaled = outputs[i] as number;
+    const forecast = model.scaler.unscaleTarget(scaled, window);
+    // Minimal port to registry format 2 (the first month of the served method's calibration).
+    const [first] = pathBands({
+      calibration: model.entry.calibration,
+      path: { values: [forecast] },
+      levels: INTERVAL_LEVELS.map(Number),
+      protocol: model.entry.protocol,
+    });
     const intervals = {} as Record<IntervalLevel, Band>;
-    for (const level of INTERVAL_LEVELS) {
-      const q = model.entry.intervals[level].halfWidthScaled;
-      intervals[level] =
-        q === null
-          ? null
-          : [
-              model.scaler.unscaleTarget(scaled - q, window),
-              model.scaler.unscaleTarget(scaled + q, window),
-            ];
-    }
-    return { forecast: model.scaler.unscaleTarget(scaled, window), intervals, scaled };
+    for (const level of INTERVAL_LEVELS) intervals[level] = first?.intervals[level] ?? null;
+    return { forecast, intervals, scaled };
   });
 }

@@ -3,7 +3,9 @@ import type { ModelSummary } from '../schemas/outputs.js';
 
 /** The GET /v1/models view of a manifest entry (figures copied, not recomputed). */
 export function summarizeModel(entry: ManifestModel, manifest: Manifest): ModelSummary {
-  const { summary, intervals } = entry;
+  const { summary } = entry;
+  const firstMonth = entry.intervalSummary.test[0]?.levels;
+  if (!firstMonth) throw new Error(`${entry.id}: no h = 1 interval summary`);
   return {
     id: entry.id,
     configName: entry.configName,
@@ -18,8 +20,8 @@ export function summarizeModel(entry: ManifestModel, manifest: Manifest): ModelS
     test: { rmse: summary.rmse, mae: summary.mae, mase: summary.mase, mape: summary.mape },
     servedTest: { rmse: entry.test.rmse, mae: entry.test.mae },
     intervals: {
-      '80': { coverage: intervals['80'].testCoverage, meanWidth: intervals['80'].meanTestWidth },
-      '95': { coverage: intervals['95'].testCoverage, meanWidth: intervals['95'].meanTestWidth },
+      '80': { coverage: firstMonth['80'].coverage, meanWidth: firstMonth['80'].meanWidth },
+      '95': { coverage: firstMonth['95'].coverage, meanWidth: firstMonth['95'].meanWidth },
     },
     dmVsNaive: entry.dmVsNaive,
   };
