@@ -102,6 +102,13 @@ export const MANIFEST_FORMAT = 'gatecast-registry';
 export const RESULTS_FORMAT = 'gatecast-results';
 /** `format` of a registry's `intervals.json` (the site's; never bundled into the worker). */
 export const INTERVALS_FORMAT = 'gatecast-intervals';
+/** `format` of `backtest.json`, the rolling-origin backtest `npm run backtest` writes. */
+export const BACKTEST_FORMAT = 'gatecast-backtest';
+/**
+ * The backtest's file name in the registry directory. Another command writes it, so the training
+ * sweep, which replaces the registry directory whole, carries it over.
+ */
+export const BACKTEST_FILE = 'backtest.json';
 /**
  * `formatVersion` of every file of a registry (the manifest and the files it lists); readers refuse
  * any other value. Bumped with every change to a file's schema (a field added, renamed, dropped or

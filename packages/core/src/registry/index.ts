@@ -22,6 +22,7 @@
  * registry is rewritten in the same change.
  */
 export * from '../constants.js';
+export * from './backtest.js';
 export * from './calibration.js';
 export * from './fields.js';
 export { formatHeader } from './header.js';
