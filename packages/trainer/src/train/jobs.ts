@@ -22,12 +22,18 @@ export interface TrainJob {
   /** Adam's learning rate. */
   learningRate: number;
   loop: TrainingLoop;
+  /**
+   * The entry of the runner's `data` to train on; absent: the job's protocol. The backtest keys
+   * each origin's data apart (one sweep, one pool of workers, for all origins).
+   */
+  dataKey?: string;
 }
 
 /** What a runner needs besides the jobs. Plain data: it is sent to worker threads as is. */
 export interface RunnerSetup {
   backend: BackendPreference;
-  data: Record<Protocol, ProtocolData>;
+  /** Keyed by protocol, or by the jobs' `dataKey`. */
+  data: Partial<Record<string, ProtocolData>>;
 }
 
 /** Progress of a sweep, reported as it happens. */

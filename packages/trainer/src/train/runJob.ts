@@ -17,9 +17,12 @@ export function runJob(
 ): Promise<TrainRunResult> {
   const [config] = configsByName([job.configName]);
   if (!config) throw new Error(`unknown config ${job.configName}`);
+  const key = job.dataKey ?? job.protocol;
+  const data = setup.data[key];
+  if (!data) throw new Error(`no data "${key}" for ${job.configName}@${job.protocol}`);
   return LOOPS[job.loop]({
     spec: specFor(config, job.protocol),
-    data: setup.data[job.protocol],
+    data,
     seed: job.seed,
     epochs: job.epochs,
     batchSize: job.batchSize,
