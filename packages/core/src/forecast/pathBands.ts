@@ -47,19 +47,29 @@ export function conformalOffsets(
   scores: ScoreKind,
   p: number,
 ): { lo: number; hi: number; clipped: boolean } {
-  if (sorted.length === 0) throw new RangeError('no calibration scores');
-  const tail = scores === 'absolute' ? p : (1 + p) / 2;
-  const exact = empiricalQuantile(sorted, tail, { method: 'conformal', sorted: true });
-  const clipped = !Number.isFinite(exact);
-  const hi = clipped ? (sorted[sorted.length - 1] as number) : exact;
-  if (scores === 'absolute') return { lo: -hi, hi, clipped };
-  const negated = Array.from(sorted, (s) => -s).reverse();
-  const lo = -empiricalQuantile(negated, tail, {
-    method: 'conformal',
-    sorted: true,
-    capAtLargest: true,
-  });
-  return { lo, hi, clipped };
+  const n = sorted.length;
+  if (n === 0) throw new RangeError('no calibration scores');
+  const rank = conformalRank(n, scores === 'absolute' ? p : (1 + p) / 2);
+  const clipped = rank > n;
+  const k = clipped ? n : rank;
+  const hi = sorted[k - 1] as number;
+  // The k-th largest: the same rule on −z, read from the other end.
+  return { lo: scores === 'absolute' ? -hi : (sorted[n - k] as number), hi, clipped };
+}
+
+const ranks = new Map<number, Float64Array>();
+
+/**
+ * The split-conformal rank ⌈(n+1)·p⌉ (1-based) as core's `empiricalQuantile` takes it (with its
+ * float tolerance), `+Infinity` when it exceeds n: the rule applied to the ranks 1..n themselves.
+ */
+function conformalRank(n: number, p: number): number {
+  let ladder = ranks.get(n);
+  if (!ladder) {
+    ladder = Float64Array.from({ length: n }, (_, i) => i + 1);
+    if (ranks.size < 4096) ranks.set(n, ladder);
+  }
+  return empiricalQuantile(ladder, p, { method: 'conformal', sorted: true });
 }
 
 /** One horizon of {@link pathBands}' result. */

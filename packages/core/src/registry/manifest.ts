@@ -82,7 +82,7 @@ export const manifestSchema = z.strictObject({
   workers: countSchema,
   /** Wall time of the whole sweep, in seconds. */
   sweepSeconds: nonNegativeSchema,
-  /** The relative-protocol gated point model with the best validation RMSE. */
+  /** The relative-protocol gated model with the best validation RMSE. */
   defaultModel: z.string().min(1),
   baselines: z.strictObject({
     naive: manifestBaselineSchema,
