@@ -69,11 +69,16 @@ describe('train (quick sweep into a temporary registry)', () => {
       const [lo80, hi80] = model.forecast.intervals[80] as [number, number];
       const [lo95, hi95] = model.forecast.intervals[95] as [number, number];
       expect(lo95).toBeLessThanOrEqual(lo80);
-      expect(lo80).toBeLessThanOrEqual(model.forecast.value);
+      // Nested; with signed scores a biased model's band need not contain its point forecast.
+      expect(lo80).toBeLessThanOrEqual(hi80);
       expect(hi80).toBeLessThanOrEqual(hi95);
-      expect(model.intervals[95].testCoverage).toBeGreaterThanOrEqual(
-        model.intervals[80].testCoverage,
-      );
+      if (model.calibration.scores === 'absolute') {
+        expect(lo80).toBeLessThanOrEqual(model.forecast.value);
+      }
+      const first = model.intervalSummary.test[0]?.levels;
+      expect(first?.['95'].coverage).toBeGreaterThanOrEqual(first?.['80'].coverage ?? 1);
+      expect(model.forecast.path).toHaveLength(12);
+      expect(model.selection.candidates.map((c) => c.id)).toContain(model.selection.served);
     }
     expect(manifest.defaultModel).toBe('lstm-32-16@relative');
     expect(manifest.data).toMatchObject({ first: '1950-01-01', last: '2026-05-01', months: 917 });
@@ -89,11 +94,11 @@ describe('train (quick sweep into a temporary registry)', () => {
 
   it('verifies: every file matches its sha256 and both engines reproduce the forecasts', async () => {
     await expect(verifyRegistry(outDir, split.latestWindow)).resolves.toMatchObject({
-      formatVersion: 1,
+      formatVersion: 2,
     });
-    expect(sha256(await readFile(join(outDir, 'results.json')))).toBe(
-      manifest.files['results.json'],
-    );
+    for (const file of ['results.json', 'intervals.json'] as const) {
+      expect(sha256(await readFile(join(outDir, file)))).toBe(manifest.files[file]);
+    }
   });
 
   it('reloads with tf.loadLayersModel and core, reproducing the recorded test predictions', async () => {

@@ -21,7 +21,9 @@ import {
 import { assembleRegistry } from './registry/assembleRegistry.js';
 import { writeRegistry } from './registry/writeRegistry.js';
 import { computeBaselines } from './report/baselines.js';
+import { volatilityAt } from './report/candidateBands.js';
 import { evaluateModel, type ModelReport } from './report/evaluate.js';
+import { makeTimeline } from './report/timeline.js';
 import {
   modelId,
   specFor,
@@ -141,7 +143,9 @@ export async function train(options: TrainOptions): Promise<TrainSummary> {
   // Exporting and verifying run on tfjs' cpu backend: always present, and independent of the
   // backend that trained, so verification compares two engines.
   await tf.setBackend('cpu');
-  const baselines = computeBaselines(split);
+  const timeline = makeTimeline(split);
+  const sigmas = volatilityAt(timeline);
+  const baselines = computeBaselines(split, timeline);
   const reports: ModelReport[] = [];
   for (const protocol of options.protocols) {
     for (const config of options.configs) {
@@ -157,6 +161,8 @@ export async function train(options: TrainOptions): Promise<TrainSummary> {
             (_, i) => jobs[i]?.configName === config.name && jobs[i]?.protocol === protocol,
           ),
           baselines,
+          timeline,
+          sigmas,
         }),
       );
     }
@@ -174,6 +180,7 @@ export async function train(options: TrainOptions): Promise<TrainSummary> {
       sweepSeconds,
       reports,
       baselines,
+      timeline,
     }),
     latestWindow: split.latestWindow,
     ...(options.beforeSwap ? { beforeSwap: options.beforeSwap } : {}),

@@ -2,16 +2,22 @@
 // served model's entry, and results.json. Writing, hashing and verifying them is writeRegistry's.
 import { basename } from 'node:path';
 import {
+  INTERVALS_FORMAT,
+  type Intervals,
   MANIFEST_FORMAT,
+  MAX_HORIZON,
+  type ManifestBaseline,
   REGISTRY_FORMAT_VERSION,
+  REPORT_LEVELS,
   RESULTS_FORMAT,
   type Results,
 } from '@gatecast/core';
 import * as tf from '@tensorflow/tfjs';
 import type { BackendChoice } from '../backend/selectBackend.js';
 import type { PreparedSplit } from '../data/prepareData.js';
-import type { Baselines } from '../report/baselines.js';
+import { BASELINE_NAMES, type BaselineReport, type Baselines } from '../report/baselines.js';
 import type { ModelReport } from '../report/evaluate.js';
+import { scoredOrigins, type Timeline } from '../report/timeline.js';
 import type { TrainingLoop } from '../train/jobs.js';
 import { chooseDefaultModel } from './chooseDefaultModel.js';
 import { sha256 } from './sha256.js';
@@ -41,22 +47,28 @@ export interface SweepRecord {
   /** One per config × protocol, in manifest order. */
   reports: ModelReport[];
   baselines: Baselines;
+  /** The months the interval evaluation ran over. */
+  timeline: Timeline;
 }
 
-/** What `writeRegistry` writes: the manifest header, the model entries and results.json. */
-export type RegistryContents = Pick<WriteRegistryOptions, 'manifest' | 'entries' | 'results'>;
+/** What `writeRegistry` writes: the manifest header, the model entries, results and intervals. */
+export type RegistryContents = Pick<
+  WriteRegistryOptions,
+  'manifest' | 'entries' | 'results' | 'intervals'
+>;
 
-/** Assembles the registry's manifest, model entries and results from a finished sweep. */
+/** Assembles the registry's manifest, model entries, results and intervals from a finished sweep. */
 export function assembleRegistry(record: SweepRecord): RegistryContents {
   const createdAt = new Date().toISOString();
   return {
     manifest: manifestHeader(record, createdAt),
-    entries: record.reports.map(registryEntry),
+    entries: record.reports.map((report) => registryEntry(report, record)),
     results: resultsOf(record, createdAt),
+    intervals: intervalsOf(record, createdAt),
   };
 }
 
-function registryEntry(report: ModelReport): RegistryEntry {
+function registryEntry(report: ModelReport, record: SweepRecord): RegistryEntry {
   const first = report.spec.recurrent[0];
   if (!first) throw new Error(`${report.id} has no recurrent layer`);
   const { served } = report;
@@ -79,7 +91,14 @@ function registryEntry(report: ModelReport): RegistryEntry {
       seeds: report.seeds,
       dmVsNaive: served.dmVsNaive,
       trainingSeconds: served.trainingSeconds,
-      intervals: report.intervals,
+      calibration: report.intervals.calibration,
+      intervalSummary: report.intervals.summary,
+      selection: {
+        firstTarget: record.timeline.dates[record.timeline.calibrationEnd + 1] ?? '',
+        lastTarget: record.timeline.dates[record.timeline.validationEnd] ?? '',
+        served: report.intervals.served.id,
+        candidates: report.intervals.candidates,
+      },
       forecast: report.forecast,
     },
   };
@@ -124,18 +143,75 @@ function manifestHeader(record: SweepRecord, createdAt: string): RegistryContent
     sweepSeconds: record.sweepSeconds,
     defaultModel: chooseDefaultModel(record.reports),
     baselines: {
-      naive: {
-        description: baselines.naive.description,
-        test: baselines.naive.test,
-        forecast: baselines.naive.forecast,
+      naive: manifestBaseline(baselines.naive),
+      drift: { ...manifestBaseline(baselines.drift), meanLogReturn: baselines.driftMeanLogReturn },
+      ar1: {
+        ...manifestBaseline(baselines.ar1),
+        c: baselines.ar1.parameters.c as number,
+        phi: baselines.ar1.parameters.phi as number,
       },
-      drift: {
-        description: baselines.drift.description,
-        test: baselines.drift.test,
-        forecast: baselines.drift.forecast,
-        meanLogReturn: baselines.driftMeanLogReturn,
+      naiveEwma: {
+        ...manifestBaseline(baselines.naiveEwma),
+        lambda: baselines.naiveEwma.parameters.lambda as number,
+        variance: baselines.naiveEwma.parameters.variance as number,
       },
     },
+  };
+}
+
+function manifestBaseline(baseline: BaselineReport): ManifestBaseline {
+  return {
+    description: baseline.description,
+    test: baseline.test,
+    forecast: baseline.forecast,
+    path: baseline.path,
+    intervalSummary: {
+      test: baseline.table.test.map((row) => ({
+        horizon: row.horizon,
+        months: row.months,
+        levels: {
+          '80': row.levels['80'],
+          '95': row.levels['95'],
+        } as ManifestBaseline['intervalSummary']['test'][number]['levels'],
+      })),
+    },
+  };
+}
+
+/** `intervals.json`: every model × method and baseline table, test bands, calibration curves. */
+function intervalsOf(record: SweepRecord, createdAt: string): Intervals {
+  const { timeline, reports, baselines } = record;
+  const months = (split: 'validation' | 'test') => {
+    const [from, to] = scoredOrigins(timeline, split, 1);
+    return {
+      firstOrigin: timeline.dates[from] ?? '',
+      lastOrigin: timeline.dates[to] ?? '',
+      firstTarget: timeline.dates[from + 1] ?? '',
+      lastTarget: timeline.dates[to + 1] ?? '',
+    };
+  };
+  return {
+    format: INTERVALS_FORMAT,
+    formatVersion: REGISTRY_FORMAT_VERSION,
+    createdAt,
+    levels: [...REPORT_LEVELS],
+    maxHorizon: MAX_HORIZON,
+    months: { validation: months('validation'), test: months('test') },
+    testDates: [...(record.split.test.targetDates ?? [])],
+    models: reports.map((r) => ({
+      id: r.id,
+      servedMethod: r.intervals.served.method,
+      methods: r.intervals.methods,
+      dmVsBestBaseline: r.intervals.summary.dmVsBestBaseline,
+      testBands: r.intervals.testBands,
+      calibration: r.intervals.calibrationCurve,
+    })),
+    baselines: BASELINE_NAMES.map((name) => ({
+      id: name,
+      description: baselines[name].description,
+      table: baselines[name].table,
+      calibration: baselines[name].calibration,
+    })),
   };
 }
 

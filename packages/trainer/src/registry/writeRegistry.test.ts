@@ -1,21 +1,21 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Manifest, RegistryFormatError, type Results } from '@gatecast/core/registry';
+import { RegistryFormatError } from '@gatecast/core/registry';
+import { registryFixture } from '@gatecast/core/registry/testing';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, scratchDir } from '../testing/paths.js';
+import { scratchDir } from '../testing/paths.js';
 import { type WriteRegistryOptions, writeRegistry } from './writeRegistry.js';
 
-const committed = <T>(file: string): T =>
-  JSON.parse(readFileSync(join(REPO_ROOT, 'models', file), 'utf8')) as T;
-
-/** The committed registry's manifest header and results, to write again with a figure spoiled. */
+/** A registry of the current format (core's fixture), to write again with a figure spoiled. */
 function options(outDir: string): WriteRegistryOptions {
-  const { models: _models, files: _files, ...manifest } = committed<Manifest>('manifest.json');
+  const fixture = registryFixture();
+  const { models: _models, files: _files, ...manifest } = fixture.manifest;
   return {
     outDir,
     manifest,
     entries: [],
-    results: committed<Results>('results.json'),
+    results: fixture.results,
+    intervals: fixture.intervals,
     latestWindow: [],
   };
 }
@@ -33,6 +33,11 @@ describe('writeRegistry parses what it writes', () => {
     infinite.manifest.sweepSeconds = Number.POSITIVE_INFINITY;
     await expect(writeRegistry(infinite)).rejects.toThrow(
       /^manifest\.json is invalid: sweepSeconds: /,
+    );
+    const table = options(outDir);
+    (table.intervals.models[0]?.testBands['80'][0] as [number, number])[1] = Number.NaN;
+    await expect(writeRegistry(table)).rejects.toThrow(
+      /^intervals\.json is invalid: models\.0\.testBands\.80\.0\.1: /,
     );
     expect(readdirSync(join(outDir, '..'))).toEqual([]);
   });

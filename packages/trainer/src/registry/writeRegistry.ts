@@ -2,8 +2,10 @@ import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ModelSpec, WeightArray } from '@gatecast/core';
 import {
+  type Intervals,
   type Manifest,
   type ManifestModel,
+  parseIntervals,
   parseManifest,
   parseResults,
   type Results,
@@ -25,6 +27,8 @@ export interface WriteRegistryOptions {
   manifest: Omit<Manifest, 'models' | 'files'>;
   entries: RegistryEntry[];
   results: Results;
+  /** `intervals.json`: the site's interval tables (listed in the manifest, not bundled). */
+  intervals: Intervals;
   /** The last `windowLength` months of the data, in points, to verify the export against. */
   latestWindow: readonly number[];
   /** Test hook: runs after the new registry is written and verified, before it replaces the old. */
@@ -77,8 +81,8 @@ export async function recoverRegistry(outDir: string): Promise<void> {
  * over `outDir`. Any failure before the swap removes the temporary directory and leaves `outDir`
  * as it was.
  *
- * `results.json` and `manifest.json` are parsed with core's registry schema before they are
- * written, so a registry the worker or the site would refuse is never written: the caller passes
+ * `results.json`, `intervals.json` and `manifest.json` are parsed with core's registry schema
+ * before they are written, so a registry the worker or the site would refuse is never written: the caller passes
  * the JSON's own values (an infinite bound as `null`; a NaN or an infinity anywhere fails).
  *
  * @returns the manifest as written
@@ -112,10 +116,12 @@ export async function writeRegistry(options: WriteRegistryOptions): Promise<Mani
     }
     const resultsText = `${JSON.stringify(parseResults(results))}\n`;
     await writeFile(join(tempDir, 'results.json'), resultsText);
+    const intervalsText = `${JSON.stringify(parseIntervals(options.intervals))}\n`;
+    await writeFile(join(tempDir, 'intervals.json'), intervalsText);
     const manifest = parseManifest({
       ...options.manifest,
       models,
-      files: { 'results.json': sha256(resultsText) },
+      files: { 'results.json': sha256(resultsText), 'intervals.json': sha256(intervalsText) },
     } satisfies Manifest);
     await writeFile(join(tempDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     await verifyRegistry(tempDir, latestWindow);
