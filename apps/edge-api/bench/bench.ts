@@ -153,7 +153,11 @@ async function engines() {
         referenceBatch: await getJson<Batch>(`${base}/batch?engine=reference&model=${model}`),
       });
     }
-    return { cold, rows };
+    const requests = await getJson<{
+      model: string;
+      rows: { label: string; calibration: string; months: number; perCallUs: number }[];
+    }>(`${base}/requests`);
+    return { cold, rows, requests };
   } finally {
     await stop(dev);
   }
@@ -249,7 +253,7 @@ type ServeFigures = Awaited<ReturnType<typeof serve>>;
 
 function printEngines(e: EngineFigures): Map<string, number> {
   console.log(
-    'One forecast inside workerd: scale, run, unscale, intervals (median µs per forecast)',
+    'One forecast inside workerd: scale, run, unscale, 80/95 intervals (median µs per forecast)',
   );
   console.log(
     `  ${'model'.padEnd(24)} ${'wasm'.padStart(9)} ${'reference'.padStart(10)}   ratio   forecasts timed per engine`,
@@ -266,6 +270,14 @@ function printEngines(e: EngineFigures): Map<string, number> {
   for (const { model, wasmBatch, referenceBatch } of e.rows) {
     console.log(
       `  ${model.padEnd(24)} wasm ${fmt(wasmBatch.windowsPerSecond, 0).padStart(8)}/s (${fmt(wasmBatch.batchMs, 2)} ms)   reference ${fmt(referenceBatch.windowsPerSecond, 0).padStart(8)}/s (${fmt(referenceBatch.batchMs, 2)} ms)`,
+    );
+  }
+  console.log(
+    `\nWhole requests inside workerd, ${e.requests.model} on wasm (median µs of worker CPU per request: routing, validation, path, quantiles, JSON)`,
+  );
+  for (const row of e.requests.rows) {
+    console.log(
+      `  ${row.label.padEnd(44)} ${fmt(row.perCallUs, 0).padStart(8)} µs   ${row.months} month${row.months === 1 ? '' : 's'}, calibration: ${row.calibration}`,
     );
   }
   console.log('\nInside the isolate (wall time, 1 ms clock)');

@@ -1,11 +1,10 @@
 import type { Manifest, ManifestModel } from '@gatecast/core';
-import type { ModelSummary } from '../schemas/outputs.js';
+import type { IntervalSummary, ModelSummary } from '../schemas/outputs.js';
+import { BASELINE_INTERVAL_METHODS, type BaselineId } from './baselinePaths.js';
 
 /** The GET /v1/models view of a manifest entry (figures copied, not recomputed). */
 export function summarizeModel(entry: ManifestModel, manifest: Manifest): ModelSummary {
   const { summary } = entry;
-  const firstMonth = entry.intervalSummary.test[0]?.levels;
-  if (!firstMonth) throw new Error(`${entry.id}: no h = 1 interval summary`);
   return {
     id: entry.id,
     configName: entry.configName,
@@ -19,10 +18,16 @@ export function summarizeModel(entry: ManifestModel, manifest: Manifest): ModelS
     seeds: entry.seeds.length,
     test: { rmse: summary.rmse, mae: summary.mae, mase: summary.mase, mape: summary.mape },
     servedTest: { rmse: entry.test.rmse, mae: entry.test.mae },
-    intervals: {
-      '80': { coverage: firstMonth['80'].coverage, meanWidth: firstMonth['80'].meanWidth },
-      '95': { coverage: firstMonth['95'].coverage, meanWidth: firstMonth['95'].meanWidth },
-    },
+    intervalMethod: entry.calibration.method,
+    intervalSummary: entry.intervalSummary,
     dmVsNaive: entry.dmVsNaive,
+  };
+}
+
+/** The GET /v1/models and /v1/compare view of a baseline's interval scores. */
+export function baselineIntervalSummary(manifest: Manifest, id: BaselineId): IntervalSummary {
+  return {
+    method: BASELINE_INTERVAL_METHODS[id],
+    test: manifest.baselines[id].intervalSummary.test,
   };
 }
