@@ -1,7 +1,8 @@
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ModelSpec, WeightArray } from '@gatecast/core';
 import {
+  BACKTEST_FILE,
   type Intervals,
   type Manifest,
   type ManifestModel,
@@ -125,6 +126,10 @@ export async function writeRegistry(options: WriteRegistryOptions): Promise<Mani
     } satisfies Manifest);
     await writeFile(join(tempDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     await verifyRegistry(tempDir, latestWindow);
+    // Another command's file (the backtest's) survives the swap of the directory.
+    if (await exists(join(outDir, BACKTEST_FILE))) {
+      await copyFile(join(outDir, BACKTEST_FILE), join(tempDir, BACKTEST_FILE));
+    }
     await options.beforeSwap?.(tempDir);
 
     const previous = join(parent, `${basename(outDir)}.previous-${stamp}`);

@@ -66,7 +66,7 @@ export interface Baselines {
  * `[H][origins o₀ .. last]` points and the bands from C on, of one baseline: its forecast from
  * each origin (the series up to the origin only), with bands at every report level.
  */
-function baselineForecasts(
+export function baselineForecasts(
   name: BaselineName,
   timeline: Timeline,
   sigmas: readonly number[],
