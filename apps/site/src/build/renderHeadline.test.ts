@@ -16,18 +16,28 @@ describe('renderHeadline', () => {
     expect(html).toContain('last level <span class="num">7,412.6</span>');
   });
 
-  it('lists every model and both baselines, the default marked', () => {
+  it('lists every model and every baseline with its bands, the default marked', () => {
     for (const model of manifest.models) {
       expect(rowHtml(html, 'data-model', model.id)).toContain('data-field="forecast"');
     }
     expect(rowHtml(html, 'data-model', 'lstm-32@relative" class="is-default')).toBeTruthy();
     const naive = rowHtml(html, 'data-baseline', 'naive') ?? '';
     expect(cellText(naive, 'data-field', 'forecast')).toBe('7,412.6');
+    // The fixture's first path month: 80% ±300, 95% −500 / +600 around the forecast.
+    expect(cellText(naive, 'data-field', '80')).toBe('7,112.6 – 7,712.6');
+    expect(cellText(naive, 'data-field', '95')).toBe('6,912.6 – 8,012.6');
+    const ewma = rowHtml(html, 'data-baseline', 'naiveEwma') ?? '';
+    expect(ewma).toContain('Naive + EWMA volatility');
+    expect(rowHtml(html, 'data-baseline', 'ar1')).toContain('AR(1)');
   });
 
-  it('writes an unbounded interval as infinite rather than a number', () => {
+  it('shows a reference-protocol bound clamped at zero as 0', () => {
     const row = rowHtml(html, 'data-model', 'gru-32@reference') ?? '';
-    expect(cellText(row, 'data-field', '95')).toBe('\u2212∞ – ∞');
+    expect(cellText(row, 'data-field', '95')).toBe('0.0 – 900.0');
+  });
+
+  it('names the default model’s served interval method', () => {
+    expect(html).toContain('chosen for it on the validation months, rolling conformal.');
   });
 
   it('names its source', () => {

@@ -5,6 +5,8 @@
 import { INTERVAL_LEVELS, type Interval, type IntervalLevel } from '@gatecast/core';
 import { architectureLabel } from '../shared/modelLabel.js';
 import type { SiteData } from '../shared/siteData.js';
+import { calibrationData } from './calibrationData.js';
+import { fanData } from './fanData.js';
 import type { SiteInputs } from './readRegistry.js';
 
 /** Chart data needs no more than 1/100 point; rounding halves the bundle. */
@@ -27,12 +29,13 @@ function roundIntervals(intervals: Record<IntervalLevel, Interval[]>) {
 
 /**
  * The extract the charts, the live refresh and "Try it" use. Forecasts and RMSEs keep full
- * precision (the page prints them); chart series are rounded to 0.01 points.
+ * precision (the page prints them); chart series are rounded to 0.01 points. A model's test
+ * bands and their coverage are its served interval method's, one month ahead (`intervals.json`).
  *
- * @throws {RangeError} if a manifest model has no results
+ * @throws {RangeError} if a manifest model has no results or no interval results
  */
 export function buildSiteData(inputs: SiteInputs): SiteData {
-  const { manifest, results, series } = inputs;
+  const { manifest, results, intervals, series } = inputs;
   return {
     createdAt: manifest.createdAt,
     defaultModel: manifest.defaultModel,
@@ -41,6 +44,9 @@ export function buildSiteData(inputs: SiteInputs): SiteData {
     models: manifest.models.map((model) => {
       const result = results.models.find((r) => r.id === model.id);
       if (!result) throw new RangeError(`no results for ${model.id}`);
+      const interval = intervals.models.find((m) => m.id === model.id);
+      const h1 = interval?.methods.find((m) => m.served)?.table.test.find((h) => h.horizon === 1);
+      if (!interval || !h1) throw new RangeError(`no served interval scores for ${model.id}`);
       return {
         id: model.id,
         configName: model.configName,
@@ -48,9 +54,14 @@ export function buildSiteData(inputs: SiteInputs): SiteData {
         protocol: model.protocol,
         cell: model.cell,
         forecast: model.forecast,
-        coverage: byLevel((level) => model.intervals[level].testCoverage),
+        intervalMethod: interval.servedMethod,
+        coverage: byLevel((level) => {
+          const scores = h1.levels[level];
+          if (!scores) throw new RangeError(`${model.id}: no ${level}% scores at horizon 1`);
+          return scores.coverage;
+        }),
         predictions: result.predictions.map(round2),
-        intervals: roundIntervals(result.intervals),
+        intervals: roundIntervals(interval.testBands),
         seedRmse: result.seedRmse,
       };
     }),
@@ -66,5 +77,7 @@ export function buildSiteData(inputs: SiteInputs): SiteData {
     },
     test: { dates: [...results.test.dates], actual: [...results.test.actual] },
     series: { dates: [...series.dates], values: [...series.values] },
+    fan: fanData(manifest),
+    calibration: calibrationData(manifest, intervals),
   };
 }

@@ -120,7 +120,12 @@ export function parseForecastResponse(body: unknown): ForecastResponse {
   };
 }
 
-async function send(request: () => Promise<Response>): Promise<unknown> {
+/**
+ * Runs a request and returns its JSON body.
+ *
+ * @throws {ApiProblem} with the API's title and detail on a 4xx/5xx, or status 0 when unreachable
+ */
+export async function send(request: () => Promise<Response>): Promise<unknown> {
   let response: Response;
   try {
     response = await request();
