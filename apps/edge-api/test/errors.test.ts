@@ -111,9 +111,9 @@ describe('schema violations (422)', () => {
 
   it('rejects unknown fields', async () => {
     const problem = await expectProblem(
-      await postForecast({ window: latestWindow, horizon: 3 }),
+      await postForecast({ window: latestWindow, horizons: 3 }),
       422,
-      /unknown field: horizon/,
+      /unknown field: horizons/,
     );
     expect(problem.title).toBe('Invalid request body');
   });
@@ -218,7 +218,7 @@ describe('schema violations (422)', () => {
   });
 });
 
-describe('unknown models (404) and parameters (400)', () => {
+describe('unknown models (404) and parameters (422)', () => {
   it('answers 404 for an unknown model in a body', async () => {
     const response = await postForecast({ model: 'transformer-9000', window: latestWindow });
     await expectProblem(
@@ -233,17 +233,17 @@ describe('unknown models (404) and parameters (400)', () => {
     await expectProblem(await api('/v1/models/nope'), 404, /no model 'nope'/);
   });
 
-  it('answers 400 for an unknown query parameter', async () => {
+  it('answers 422 for an unknown query parameter', async () => {
     const problem = await expectProblem(
       await api('/v1/forecast?modle=gru-32@relative'),
-      400,
+      422,
       /unknown field: modle/,
     );
     expect(problem.title).toBe('Invalid parameters');
   });
 
-  it('answers 400 for a repeated model parameter', async () => {
-    await expectProblem(await api('/v1/forecast?model=a&model=b'), 400, /must be a string/);
+  it('answers 422 for a repeated model parameter', async () => {
+    await expectProblem(await api('/v1/forecast?model=a&model=b'), 422, /must be a string/);
   });
 });
 

@@ -156,14 +156,15 @@ export const forecast = new OpenAPIHono<AppEnv>()
       const fitted = calibrateOnHistory({ model, values, calibration, horizon: request.horizon });
       const asOf = body.history[body.history.length - 1]?.date as string;
       const served = servePath({
-        calibration: fitted.calibration,
+        calibration: fitted.calibration ?? calibration,
         protocol,
         ...fitted.live,
         asOf,
         request,
       });
+      const source = fitted.calibration ? 'history' : 'registry';
       return c.json(
-        forecastBody({ model, engine, served, request, asOf, calibration: 'history' }),
+        forecastBody({ model, engine, served, request, asOf, calibration: source }),
         200,
       );
     }

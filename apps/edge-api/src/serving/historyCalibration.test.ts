@@ -67,6 +67,13 @@ function logErrors(values: readonly number[], origins: number[], paths: number[]
   );
 }
 
+/** calibrateOnHistory, failing the test when the history cannot calibrate. */
+function fit(options: Parameters<typeof calibrateOnHistory>[0]) {
+  const fitted = calibrateOnHistory(options);
+  if (!fitted.calibration) throw new Error('the history did not calibrate');
+  return { calibration: fitted.calibration, live: fitted.live };
+}
+
 const model = served('gru-32@relative');
 const history = series.values.slice(-100);
 const H = 6;
@@ -76,7 +83,7 @@ const live = all.values[all.values.length - 1] as number[];
 
 describe('calibrateOnHistory', () => {
   it('forecasts the live path from the history’s last 12 months', () => {
-    const fitted = calibrateOnHistory({
+    const fitted = fit({
       model,
       values: history,
       calibration: calibrationOf('rolling', 'absolute', 24),
@@ -90,13 +97,18 @@ describe('calibrateOnHistory', () => {
   it.each([24, 40])(
     'gives the bands core’s rollingConformal gives at the last origin (absolute, W = %i)',
     (window) => {
-      const fitted = calibrateOnHistory({
+      const fitted = fit({
         model,
         values: history,
         calibration: calibrationOf('rolling', 'absolute', window),
         horizon: H,
       });
-      const bands = pathBands({ ...fitted, path: fitted.live, levels, protocol: 'relative' });
+      const bands = pathBands({
+        calibration: fitted.calibration,
+        path: fitted.live,
+        levels,
+        protocol: 'relative',
+      });
       for (let h = 1; h <= H; h++) {
         const errors = logErrors(history, all.origins, all.values, h);
         expect(fitted.calibration.horizons[h - 1]?.size).toBe(window);
@@ -120,7 +132,7 @@ describe('calibrateOnHistory', () => {
 
   it('gives the bands core’s volatilityScaledOnline gives at the last origin', () => {
     const window = 30;
-    const fitted = calibrateOnHistory({
+    const fitted = fit({
       model,
       values: history,
       calibration: calibrationOf('volatility', 'absolute', window),
@@ -128,7 +140,12 @@ describe('calibrateOnHistory', () => {
     });
     const sigmas = ewmaVolatility(history, { lambda: 0.94 });
     expect(fitted.calibration.volatility?.variance).toBeCloseTo((sigmas[99] as number) ** 2, 12);
-    const bands = pathBands({ ...fitted, path: fitted.live, levels, protocol: 'relative' });
+    const bands = pathBands({
+      calibration: fitted.calibration,
+      path: fitted.live,
+      levels,
+      protocol: 'relative',
+    });
     // σ starts after the 12-month warm-up (origin 12): the online method runs from there.
     const from = 1; // all.origins[1] = 12
     for (let h = 1; h <= H; h++) {
@@ -155,7 +172,7 @@ describe('calibrateOnHistory', () => {
 
   it('keeps signed scores signed, and a static calibration’s rolling variant as large as its set', () => {
     const registry = model.entry.calibration;
-    const fitted = calibrateOnHistory({
+    const fitted = fit({
       model,
       values: history,
       calibration: { ...calibrationOf('static', 'signed'), horizons: registry.horizons },
@@ -198,7 +215,7 @@ describe('calibrateOnHistory', () => {
         dispose: () => {},
       },
     };
-    calibrateOnHistory({
+    fit({
       model: counting,
       values: series.values.slice(-600),
       calibration: calibrationOf('rolling', 'absolute', 48),
@@ -210,7 +227,7 @@ describe('calibrateOnHistory', () => {
 
   it('needs 60 months: enough for every level up to 95 at every horizon', () => {
     expect(HISTORY_CALIBRATION_MONTHS).toBe(60);
-    const fitted = calibrateOnHistory({
+    const fitted = fit({
       model,
       values: series.values.slice(-HISTORY_CALIBRATION_MONTHS),
       calibration: calibrationOf('volatility', 'absolute', 120),
@@ -221,5 +238,17 @@ describe('calibrateOnHistory', () => {
       expect(size).toBe(59 - horizon - 12 + 1);
       expect(size).toBeGreaterThanOrEqual(19);
     }
+  });
+
+  it('leaves a history of constant closes to the registry’s calibration (no volatility)', () => {
+    const flat = Array.from({ length: 80 }, () => 5000);
+    const fitted = calibrateOnHistory({
+      model,
+      values: flat,
+      calibration: calibrationOf('volatility', 'absolute', 24),
+      horizon: 3,
+    });
+    expect(fitted.calibration).toBeUndefined();
+    expect(fitted.live.values).toHaveLength(3);
   });
 });

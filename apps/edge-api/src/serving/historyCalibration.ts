@@ -18,7 +18,12 @@ export const HISTORY_CALIBRATION_MONTHS = 60;
 
 /** A calibration fitted to a history, and the live path from its last month. */
 export interface HistoryCalibration {
-  calibration: Calibration;
+  /**
+   * The served method's state as of the history's last month, or `undefined` when the history
+   * cannot calibrate it: a horizon left without a finite score, or a volatility of 0 (a history
+   * of constant closes). The caller then uses the registry's.
+   */
+  calibration: Calibration | undefined;
   /** The path from the history's last month: `[H]` levels, and `[H]` scales for learnedScale. */
   live: { values: number[]; scales?: number[] };
 }
@@ -99,7 +104,9 @@ export function calibrateOnHistory(options: {
       } else if (calibration.method === 'learnedScale') {
         score /= pathScales?.[k]?.[i] ?? Number.NaN;
       }
-      scores.push(calibration.scores === 'absolute' ? Math.abs(score) : score);
+      if (Number.isFinite(score)) {
+        scores.push(calibration.scores === 'absolute' ? Math.abs(score) : score);
+      }
     }
     scores.sort((a, b) => a - b);
     return { horizon: h, size: scores.length, scores };
@@ -107,16 +114,21 @@ export function calibrateOnHistory(options: {
 
   const liveIndex = origins.length - 1;
   const liveSigma = sigmas[last];
+  const usable =
+    horizons.every((h) => h.size > 0) &&
+    (calibration.method !== 'volatility' || (liveSigma as number) > 0);
   return {
-    calibration: {
-      method: calibration.method,
-      scores: calibration.scores,
-      window,
-      ...(calibration.method === 'volatility'
-        ? { volatility: { lambda, variance: (liveSigma as number) ** 2 } }
-        : {}),
-      horizons,
-    },
+    calibration: usable
+      ? {
+          method: calibration.method,
+          scores: calibration.scores,
+          window,
+          ...(calibration.method === 'volatility'
+            ? { volatility: { lambda, variance: (liveSigma as number) ** 2 } }
+            : {}),
+          horizons,
+        }
+      : undefined,
     live: {
       values: paths.values[liveIndex] as number[],
       ...(pathScales ? { scales: pathScales[liveIndex] as number[] } : {}),

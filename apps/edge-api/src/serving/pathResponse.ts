@@ -93,6 +93,16 @@ export function servePath(options: {
     const where = options.label ? ` for ${options.label}` : '';
     throw new ApiError('forecast-not-finite', `no finite interval${where}: ${error.message}`);
   }
+  // Relative bands are finite by construction; reference bands are sums, which a window of closes
+  // near the float limit can overflow.
+  const infinite = bands.find((band) => !Object.values(band.quantiles).every(Number.isFinite));
+  if (infinite) {
+    const where = options.label ? ` for ${options.label}` : '';
+    throw new ApiError(
+      'forecast-not-finite',
+      `no finite interval${where} at h = ${infinite.horizon}: a bound overflows`,
+    );
+  }
   const first = bands[0] as PathBand;
   return {
     forecast: first.value,
