@@ -24,17 +24,35 @@ describe('fanData', () => {
     expect(fan.path.at(-1)?.target).toBe('2027-05-01');
   });
 
-  it('turns each month’s quantiles into nested bands at the recorded levels', () => {
-    // Month 3 of the fixture: forecast 7520, 80% ±(300 + 40), 95% −(500 + 60) / +(600 + 60).
-    expect(fan.path[2]).toEqual({
-      horizon: 3,
-      target: '2026-08-01',
-      value: 7520,
-      bands: [
-        { level: 80, lower: 7180, upper: 7860 },
-        { level: 95, lower: 6960, upper: 8180 },
-      ],
-    });
+  it('gives each month 50/80/95 bands from the model’s calibration', () => {
+    // The fixture's relative calibration: bands ŷ·exp(∓0.10√h), ŷ·exp(∓0.16√h), ŷ·exp(∓0.19√h);
+    // month 3 forecasts 7520.
+    const month = fan.path[2];
+    expect(month?.value).toBe(7520);
+    expect(month?.bands.map((b) => b.level)).toEqual([50, 80, 95]);
+    for (const [i, q] of [0.1, 0.16, 0.19].entries()) {
+      expect(month?.bands[i]?.lower).toBeCloseTo(7520 * Math.exp(-q * Math.sqrt(3)), 6);
+      expect(month?.bands[i]?.upper).toBeCloseTo(7520 * Math.exp(q * Math.sqrt(3)), 6);
+    }
+  });
+
+  it('refuses a path its calibration does not reproduce', () => {
+    const { manifest: m } = fixtureRegistry();
+    const model = m.models.find((x) => x.id === m.defaultModel);
+    const month = model?.forecast.path[4];
+    if (!month) throw new Error('fixture path too short');
+    month.quantiles['0.9'] = (month.quantiles['0.9'] ?? 0) + 1;
+    expect(() => fanData(m)).toThrow(/quantile 0\.9 of 2026-10-01/);
+  });
+
+  it('keeps the recorded levels for a learned-scale model (its path scales are not kept)', () => {
+    const { manifest: m } = fixtureRegistry();
+    const model = m.models.find((x) => x.id === m.defaultModel);
+    if (!model) throw new Error('no default model');
+    model.calibration = { ...model.calibration, method: 'learnedScale' };
+    const recorded = fanData(m);
+    expect(recorded.path[0]?.bands.map((b) => b.level)).toEqual([80, 95]);
+    expect(recorded.path[0]?.bands[0]?.upper).toBe(model.forecast.path[0]?.quantiles['0.9']);
   });
 
   it('refuses a default model without a path', () => {
@@ -51,7 +69,7 @@ describe.skipIf(!HAVE_REGISTRY)('fanData on the committed registry', () => {
     const fan = fanData(manifest);
     expect(fan.path).toHaveLength(MAX_HORIZON);
     for (const month of fan.path) {
-      expect(month.bands.length).toBeGreaterThanOrEqual(2);
+      expect(month.bands.map((b) => b.level)).toEqual([50, 80, 95]);
       for (const [i, band] of month.bands.entries()) {
         expect(band.lower).toBeGreaterThan(0);
         expect(band.lower).toBeLessThanOrEqual(month.value);

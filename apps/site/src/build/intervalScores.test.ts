@@ -22,7 +22,7 @@ describe('intervalScoreTable', () => {
       label: 'LSTM(32)',
       protocol: 'relative',
       method: 'rolling conformal',
-      methodDetail: 'W = 60, signed scores',
+      methodDetail: 'W = 60, absolute scores',
     });
     expect(table.rows.find((r) => r.id === 'lstm-32@reference')).toMatchObject({
       method: 'static split-conformal',

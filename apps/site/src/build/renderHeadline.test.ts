@@ -11,8 +11,9 @@ describe('renderHeadline', () => {
     expect(html).toContain('June 2026: the forecast');
     const headline = html.slice(html.indexOf('class="headline"'), html.indexOf('</dl>'));
     expect(cellText(headline, 'data-field', 'forecast')).toBe('7,500.0');
-    expect(cellText(headline, 'data-field', '80')).toBe('7,200.0 – 7,800.0');
-    expect(cellText(headline, 'data-field', '95')).toBe('7,000.0 – 8,100.0');
+    // 7500·exp(∓0.16) and 7500·exp(∓0.19): the fixture's calibration at h = 1.
+    expect(cellText(headline, 'data-field', '80')).toBe('6,391.1 – 8,801.3');
+    expect(cellText(headline, 'data-field', '95')).toBe('6,202.2 – 9,069.4');
     expect(html).toContain('last level <span class="num">7,412.6</span>');
   });
 
@@ -33,7 +34,8 @@ describe('renderHeadline', () => {
 
   it('shows a reference-protocol bound clamped at zero as 0', () => {
     const row = rowHtml(html, 'data-model', 'gru-32@reference') ?? '';
-    expect(cellText(row, 'data-field', '95')).toBe('0.0 – 900.0');
+    // 300 ∓ 950 points, the lower bound raised to 0.
+    expect(cellText(row, 'data-field', '95')).toBe('0.0 – 1,250.0');
   });
 
   it('names the default model’s served interval method', () => {

@@ -7,7 +7,7 @@ import type { SitePathMonth } from '../shared/siteData.js';
 import { ApiProblem, send } from './api.js';
 
 /** The levels the fan chart asks the API for, in percent. */
-export const FAN_LEVELS = [50, 80, 95] as const;
+export { FAN_LEVELS } from '../shared/fanLevels.js';
 
 /** A forecast path as the page uses it. */
 export interface LivePath {

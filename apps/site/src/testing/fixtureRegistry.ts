@@ -12,12 +12,14 @@ import {
   MAX_HORIZON,
   type ManifestModel,
   type Protocol,
+  pathBands,
   REGISTRY_FORMAT_VERSION,
   REPORT_LEVELS,
   RESULTS_FORMAT,
   WINDOW_LENGTH,
 } from '@gatecast/core';
 import {
+  type Calibration,
   type HorizonScores,
   type Intervals,
   type Manifest,
@@ -89,7 +91,34 @@ function summary(scores: { '80': number; '95': number }) {
 }
 
 /**
- * A path from `value`: month h forecasts `value + 10(h − 1)`, its 80% band ±(300 + 20(h − 1)),
+ * A model's calibration: 19 absolute scores per horizon, `k·√h` hundredths of a log ratio
+ * (relative, `rolling`, W = 60) or `50·k·h` points (reference, `static`), k = 1 .. 19. The conformal
+ * rank ⌈20p⌉ picks k = 10, 16 and 19 at 50%, 80% and 95%: a relative month h's bands are
+ * `ŷ·exp(∓0.10√h)`, `ŷ·exp(∓0.16√h)`, `ŷ·exp(∓0.19√h)`; a reference month's `ŷ ∓ 500h`, `∓ 800h`,
+ * `∓ 950h`, clamped at 0. Paths forecast `value + 10(h − 1)`.
+ */
+function calibrationOf(protocol: Protocol): Calibration {
+  const ks = Array.from({ length: 19 }, (_, i) => i + 1);
+  return protocol === 'relative'
+    ? {
+        method: 'rolling',
+        scores: 'absolute',
+        window: 60,
+        horizons: horizons((h) => ({
+          horizon: h,
+          size: 19,
+          scores: ks.map((k) => (k / 100) * Math.sqrt(h)),
+        })),
+      }
+    : {
+        method: 'static',
+        scores: 'absolute',
+        horizons: horizons((h) => ({ horizon: h, size: 19, scores: ks.map((k) => 50 * k * h) })),
+      };
+}
+
+/**
+ * A baseline's path from `value`: month h forecasts `value + 10(h − 1)`, its 80% band ±(300 + 20(h − 1)),
  * its 95% band −(500 + 30(h − 1)) / +(600 + 30(h − 1)); bounds clamped at 0.
  */
 function path(value: number): PathPoint[] {
@@ -143,9 +172,17 @@ function model(
 ): ManifestModel {
   const id = `${configName}@${protocol}`;
   const value = protocol === 'relative' ? 7500 : 300;
-  const forecastPath = path(value);
-  const q = forecastPath[0]?.quantiles ?? {};
   const relative = protocol === 'relative';
+  const calibration = calibrationOf(protocol);
+  const forecastPath = pathBands({
+    calibration,
+    path: { values: horizons((h) => value + 10 * (h - 1)) },
+    levels: [80, 95],
+    protocol,
+  }).map(
+    (b, i): PathPoint => ({ target: monthAfter(i + 1), value: b.value, quantiles: b.quantiles }),
+  );
+  const q = forecastPath[0]?.quantiles ?? {};
   const metrics = { rmse, mae: rmse * 0.6, mase: rmse / 20, mape: 2.5, directionalAccuracy: 0.6 };
   return {
     id,
@@ -179,16 +216,7 @@ function model(
       pValue: protocol === 'relative' ? 0.2346 : 1e-30,
     },
     trainingSeconds: 12.34,
-    calibration: {
-      method: relative ? 'rolling' : 'static',
-      scores: relative ? 'signed' : 'absolute',
-      ...(relative ? { window: 60 } : {}),
-      horizons: horizons((h) => ({
-        horizon: h,
-        size: 3,
-        scores: relative ? [-0.05 * h, 0, 0.05 * h] : [100 * h, 200 * h, 300 * h],
-      })),
-    },
+    calibration,
     intervalSummary: {
       method: relative ? 'rolling' : 'static',
       test: summary(FIXTURE_SCORES.model(index)),
@@ -200,7 +228,7 @@ function model(
     selection: {
       firstTarget: '2006-08-01',
       lastTarget: '2011-01-01',
-      served: relative ? 'rolling/signed/w60' : 'static/absolute',
+      served: relative ? 'rolling/absolute/w60' : 'static/absolute',
       candidates: [
         {
           id: 'static/absolute',
@@ -212,9 +240,9 @@ function model(
           withinGuard: true,
         },
         {
-          id: 'rolling/signed/w60',
+          id: 'rolling/absolute/w60',
           method: 'rolling',
-          scores: 'signed',
+          scores: 'absolute',
           window: 60,
           servable: true,
           meanIntervalScore: relative ? 598.1 : 620.2,
@@ -406,8 +434,8 @@ export function fixtureRegistry(): { manifest: Manifest; results: Results; inter
         },
         {
           method: 'rolling',
-          candidate: 'rolling/signed/w60',
-          scores: 'signed',
+          candidate: 'rolling/absolute/w60',
+          scores: 'absolute',
           window: 60,
           served: m.calibration.method === 'rolling',
           table: scoreTable(
