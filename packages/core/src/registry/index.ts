@@ -4,9 +4,7 @@
  * tests parse what they read. Types are inferred from the schemas and describe the JSON as written
  * (an infinite half-width or interval bound is `null`; interval levels are string keys).
  *
- * Imports nothing but zod and `../constants.js` (no tfjs), so any bundle can take it; `verify/`, the
- * registry check every reader runs, adds core's own plain-TypeScript forward pass, scalers and CSV
- * parser (still no tfjs).
+ * Imports nothing but zod and `../constants.js` (no tfjs), so any bundle can take it.
  *
  * ## Strict objects, versioned files
  * Every object is strict (`z.strictObject`): an unknown field is an error, as is a missing one.
@@ -37,4 +35,3 @@ export * from './modelSpecSchema.js';
 export * from './parse.js';
 export * from './results.js';
 export { scalerParamsSchema } from './scalerParamsSchema.js';
-export * from './verify/index.js';

@@ -1,4 +1,8 @@
-/** Checking a registry's contents before serving or building it (plain TypeScript, no I/O). */
+/**
+ * `@gatecast/core/registry/verify`: checking a registry's contents before building or serving it.
+ * Plain TypeScript, no I/O, no tfjs; apart from `@gatecast/core/registry` because it runs models
+ * (core's forward pass, scalers and CSV parser), which the schema entry must not pull in.
+ */
 export {
   type CheckedModel,
   type CheckedRegistry,
