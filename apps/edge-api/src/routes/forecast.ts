@@ -2,7 +2,7 @@ import { nextMonth, WINDOW_LENGTH } from '@gatecast/core';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../appEnv.js';
 import { jsonBody, MAX_BODY_BYTES } from '../http/jsonBody.js';
-import { ApiError } from '../http/problem.js';
+import { ApiError, problemType } from '../http/problem.js';
 import { registryCache } from '../http/registryCache.js';
 import {
   BatchRequestSchema,
@@ -121,6 +121,23 @@ function forecastBody(options: {
   };
 }
 
+/**
+ * A path served with a history's own calibration, or `undefined` when its bounds are not finite:
+ * a history whose volatility all but vanishes for a while (months of constant closes) makes the
+ * `volatility` method's scores, errors divided by that volatility, astronomically large. The
+ * registry's calibration serves such a history instead, and the response says so.
+ */
+function servedOrUndefined(serve: () => ServedPath): ServedPath | undefined {
+  try {
+    return serve();
+  } catch (error) {
+    if (error instanceof ApiError && error.problem.type === problemType('forecast-not-finite')) {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
 /** GET /forecast, POST /forecast and POST /forecast/batch. */
 export const forecast = new OpenAPIHono<AppEnv>()
   .openapi(getForecastRoute, (c) => {
@@ -155,14 +172,12 @@ export const forecast = new OpenAPIHono<AppEnv>()
       const values = body.history.map((point) => point.close);
       const fitted = calibrateOnHistory({ model, values, calibration, horizon: request.horizon });
       const asOf = body.history[body.history.length - 1]?.date as string;
-      const served = servePath({
-        calibration: fitted.calibration ?? calibration,
-        protocol,
-        ...fitted.live,
-        asOf,
-        request,
-      });
-      const source = fitted.calibration ? 'history' : 'registry';
+      const serve = (using: typeof calibration) =>
+        servePath({ calibration: using, protocol, ...fitted.live, asOf, request });
+      const ownCalibration = fitted.calibration;
+      const own = ownCalibration && servedOrUndefined(() => serve(ownCalibration));
+      const served = own ?? serve(calibration);
+      const source = own ? 'history' : 'registry';
       return c.json(
         forecastBody({ model, engine, served, request, asOf, calibration: source }),
         200,
