@@ -183,6 +183,7 @@ export async function train(options: TrainOptions): Promise<TrainSummary> {
       timeline,
     }),
     latestWindow: split.latestWindow,
+    seriesCsv: csvText,
     ...(options.beforeSwap ? { beforeSwap: options.beforeSwap } : {}),
   });
   return { manifest, reports, backend, sweepSeconds };

@@ -32,6 +32,11 @@ export interface WriteRegistryOptions {
   intervals: Intervals;
   /** The last `windowLength` months of the data, in points, to verify the export against. */
   latestWindow: readonly number[];
+  /**
+   * The series trained on, as text: with it the export is verified in full, every recorded test
+   * prediction reproduced (core's `checkRegistry`, as codegen and the worker run it).
+   */
+  seriesCsv?: string;
   /** Test hook: runs after the new registry is written and verified, before it replaces the old. */
   beforeSwap?: (tempDir: string) => Promise<void>;
 }
@@ -125,7 +130,7 @@ export async function writeRegistry(options: WriteRegistryOptions): Promise<Mani
       files: { 'results.json': sha256(resultsText), 'intervals.json': sha256(intervalsText) },
     } satisfies Manifest);
     await writeFile(join(tempDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    await verifyRegistry(tempDir, latestWindow);
+    await verifyRegistry(tempDir, latestWindow, { seriesCsv: options.seriesCsv });
     // Another command's file (the backtest's) survives the swap of the directory.
     if (await exists(join(outDir, BACKTEST_FILE))) {
       await copyFile(join(outDir, BACKTEST_FILE), join(tempDir, BACKTEST_FILE));
