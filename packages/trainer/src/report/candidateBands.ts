@@ -89,28 +89,41 @@ function band(space: ForecasterPaths['space'], point: number, m: number, lo: num
   return [Math.max(0, point + m * lo), Math.max(0, point + m * hi)] as const;
 }
 
-/** The sorted normalised scores calibrating origin t at horizon h (absolute or signed). */
-function calibrationScores(
+/**
+ * `[origins]` a candidate's normalised scores at horizon h, `z_h(s) / m_h(s)` (absolute values for
+ * `absolute`), one per origin o₀ .. last; `NaN` where the target is not yet observed.
+ */
+function normalisedScores(
   candidate: IntervalCandidate,
   paths: ForecasterPaths,
   errors: Float64Array[],
   sigmas: readonly number[],
   timeline: Timeline,
   h: number,
+): Float64Array {
+  const row = errors[h - 1] as Float64Array;
+  return row.map((z, k) => {
+    const u = z / normaliser(candidate, paths, sigmas, timeline, h, timeline.firstOrigin + k);
+    return candidate.scores === 'absolute' ? Math.abs(u) : u;
+  });
+}
+
+/** The sorted normalised scores calibrating origin t at horizon h (absolute or signed). */
+function calibrationScores(
+  candidate: IntervalCandidate,
+  scores: Float64Array,
+  timeline: Timeline,
+  h: number,
   t: number,
 ): Float64Array {
   const [a, b] = calibrationRange(timeline, candidate.window, h, t);
-  const row = errors[h - 1] as Float64Array;
-  const scores = new Float64Array(Math.max(0, b - a + 1));
-  for (let s = a; s <= b; s++) {
-    const z =
-      (row[s - timeline.firstOrigin] as number) /
-      normaliser(candidate, paths, sigmas, timeline, h, s);
-    if (!Number.isFinite(z))
-      throw new Error(`${candidate.id}: score at origin ${s}, h = ${h} is ${z}`);
-    scores[s - a] = candidate.scores === 'absolute' ? Math.abs(z) : z;
+  const set = scores.slice(a - timeline.firstOrigin, b - timeline.firstOrigin + 1);
+  for (const [i, u] of set.entries()) {
+    if (!Number.isFinite(u)) {
+      throw new Error(`${candidate.id}: score at origin ${a + i}, h = ${h} is ${u}`);
+    }
   }
-  return scores.sort();
+  return set.sort();
 }
 
 /**
@@ -156,8 +169,15 @@ export function candidateBands(options: {
         }
       });
     } else {
+      const scores = normalisedScores(candidate, paths, errors, sigmas, timeline, h);
+      // A static set is the same for every origin of a phase: sort it once per range.
+      let cached: { a: number; b: number; sorted: Float64Array } | undefined;
       for (let t = from; t <= timeline.last; t++) {
-        const sorted = calibrationScores(candidate, paths, errors, sigmas, timeline, h, t);
+        const [a, b] = calibrationRange(timeline, candidate.window, h, t);
+        if (!cached || cached.a !== a || cached.b !== b) {
+          cached = { a, b, sorted: calibrationScores(candidate, scores, timeline, h, t) };
+        }
+        const { sorted } = cached;
         const m = normaliser(candidate, paths, sigmas, timeline, h, t);
         const point = points[t - timeline.firstOrigin] as number;
         REPORT_LEVELS.forEach((level, li) => {
@@ -200,9 +220,8 @@ export function calibrationState(options: {
       ? { volatility: { lambda: EWMA_LAMBDA, variance: sigma * sigma } }
       : {}),
     horizons: Array.from({ length: timeline.horizon }, (_, i) => {
-      const scores = Array.from(
-        calibrationScores(candidate, paths, errors, sigmas, timeline, i + 1, t),
-      );
+      const normalised = normalisedScores(candidate, paths, errors, sigmas, timeline, i + 1);
+      const scores = Array.from(calibrationScores(candidate, normalised, timeline, i + 1, t));
       return { horizon: i + 1, size: scores.length, scores };
     }),
   };
