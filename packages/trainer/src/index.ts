@@ -8,6 +8,12 @@ export { AUTO_ORDER, NoBackendError, selectBackend } from './backend/selectBacke
 export { silenceTfjsNotices } from './backend/silenceTfjsNotices.js';
 export { tfjsBackendLoaders } from './backend/tfjsBackendLoaders.js';
 export {
+  type BacktestOptions,
+  type BacktestResult,
+  defaultBacktestOptions,
+  runBacktest,
+} from './backtest/runBacktest.js';
+export {
   type PreparedSplit,
   type ProtocolData,
   prepareSplit,

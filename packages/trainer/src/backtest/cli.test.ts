@@ -85,6 +85,17 @@ describe('a quick backtest', () => {
     expect(backtest.summary.forecasters[0]?.metrics.n[0]).toBe(17);
   });
 
+  it('gives the same results on the calling thread as on worker threads', () => {
+    const again = join(scratchDir('bt-again'), 'backtest.json');
+    expect(cli(['--quick', '--data', REFERENCE_CSV, '--out', again, '--workers', '0']).code).toBe(
+      0,
+    );
+    const other = parseBacktest(JSON.parse(readFileSync(again, 'utf8')));
+    expect(other.workers).toBe(0);
+    expect(other.summary).toEqual(backtest.summary);
+    expect(other.origins).toEqual(backtest.origins);
+  });
+
   it('prints a summary table and its wall time', () => {
     expect(run.stdout).toMatch(/^forecaster +n +RMSE/m);
     expect(run.stdout).toMatch(/^simplernn-32@relative +17 /m);
