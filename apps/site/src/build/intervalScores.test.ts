@@ -69,7 +69,24 @@ describe('intervalScoreTable', () => {
     const model = i.models[0];
     if (!model) throw new Error('fixture has no model');
     model.dmVsBestBaseline['80'] = { baseline: 'ar1', statistic: 0, pValue: 0.5 };
-    expect(() => intervalScoreTable(m, i)).toThrow(/against ar1, but the best baseline is naive/);
+    expect(() => intervalScoreTable(m, i)).toThrow(
+      /DM tests at 80% ran against ar1, not a baseline with the lowest interval score \(720\)/,
+    );
+    const other = fixtureRegistry();
+    const second = other.intervals.models[1];
+    if (second) second.dmVsBestBaseline['95'] = { baseline: 'ar1', statistic: 0, pValue: 0.5 };
+    expect(() => intervalScoreTable(other.manifest, other.intervals)).toThrow(
+      /gru-32@reference: DM at 95% against ar1, the other models' against drift/,
+    );
+  });
+
+  it('accepts a DM baseline tied with another for the lowest score', () => {
+    const { manifest: m, intervals: i } = fixtureRegistry();
+    // Give drift naive's 80% scores: the registry's naive stays a best baseline.
+    const [naive, drift] = i.baselines;
+    if (!naive || !drift) throw new Error('fixture baselines missing');
+    drift.table = structuredClone(naive.table);
+    expect(intervalScoreTable(m, i).bestBaseline['80']).toBe('Naive');
   });
 });
 

@@ -65,6 +65,9 @@ export interface IntervalScoreTable {
   maxHorizon: number;
 }
 
+/** Relative difference under which two interval scores count as tied. */
+const TIE = 1e-9;
+
 function byTableLevel<T>(f: (level: IntervalLevel) => T): Record<IntervalLevel, T> {
   return Object.fromEntries(TABLE_LEVELS.map((level) => [level, f(level)])) as Record<
     IntervalLevel,
@@ -115,13 +118,21 @@ export function intervalScoreTable(manifest: Manifest, intervals: Intervals): In
       horizonCoverage: horizonCoverage(baseline.table, baseline.id),
     };
   });
+  const lowest = byTableLevel((level) =>
+    Math.min(...baselineRows.map((b) => b.levels[level].intervalScore)),
+  );
+  // The registry names the baseline its DM tests ran against; it must be one with the lowest
+  // score (baselines may tie: naive and drift with empirical-quantile bands do).
   const best = byTableLevel((level) => {
-    const [first, ...rest] = baselineRows;
-    if (!first) throw new RangeError('intervals.json has no baseline');
-    return rest.reduce(
-      (a, b) => (b.levels[level].intervalScore < a.levels[level].intervalScore ? b : a),
-      first,
-    );
+    const named = intervals.models[0]?.dmVsBestBaseline[level]?.baseline;
+    const row = baselineRows.find((b) => b.id === named);
+    const score = row?.levels[level].intervalScore ?? Number.POSITIVE_INFINITY;
+    if (!row || score > lowest[level] + TIE * Math.abs(lowest[level])) {
+      throw new RangeError(
+        `the DM tests at ${level}% ran against ${named}, not a baseline with the lowest interval score (${lowest[level]})`,
+      );
+    }
+    return row;
   });
   const modelRows = intervals.models.map((entry): IntervalScoreRow => {
     const model = manifest.models.find((m) => m.id === entry.id);
@@ -139,7 +150,7 @@ export function intervalScoreTable(manifest: Manifest, intervals: Intervals): In
         const dm = entry.dmVsBestBaseline[level];
         if (dm?.baseline !== best[level].id) {
           throw new RangeError(
-            `${entry.id}: DM at ${level}% against ${dm?.baseline}, but the best baseline is ${best[level].id}`,
+            `${entry.id}: DM at ${level}% against ${dm?.baseline}, the other models' against ${best[level].id}`,
           );
         }
         return { ...levelOf(h1, level, entry.id), dmPValue: dm.pValue };
@@ -147,9 +158,7 @@ export function intervalScoreTable(manifest: Manifest, intervals: Intervals): In
       pinball: h1.pinball,
       horizonCoverage: horizonCoverage(served.table, entry.id),
       beatsBaselines: byTableLevel(
-        (level) =>
-          levelOf(h1, level, entry.id).intervalScore <
-          Math.min(...baselineRows.map((b) => b.levels[level].intervalScore)),
+        (level) => levelOf(h1, level, entry.id).intervalScore < lowest[level],
       ),
     };
   });

@@ -29,7 +29,9 @@ describe('levelVerdicts', () => {
     const [v80] = levelVerdicts(table, 'simplernn-32@reference');
     expect(v80?.beatsBaselines).toBe(true);
     if (!v80) throw new Error('no verdict');
-    expect(verdictSentence(v80)).toContain('(lower: goal met, DM p 0.123)');
+    expect(verdictSentence(v80)).toContain(
+      '(lower: goal met; DM p 0.123, not a significant difference)',
+    );
     // 77% one month ahead is 3 points off 80; 75–85% over horizons is within 5.
     const rows = table.rows.map((r) =>
       r.id === 'lstm-32@relative'

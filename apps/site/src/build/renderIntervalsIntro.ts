@@ -16,6 +16,9 @@ import { formatPercent } from './renderIntervalTable.js';
 /** Coverage goals, in percentage points from nominal: horizon 1, and every horizon. */
 export const COVERAGE_GOALS = { horizon1: 3, everyHorizon: 5 } as const;
 
+/** The DM p-value below which the page calls a difference in interval score significant. */
+export const SIGNIFICANCE = 0.05;
+
 /** One level's verdict for a model: coverage and interval score against the goals. */
 export interface LevelVerdict {
   level: IntervalLevel;
@@ -43,9 +46,7 @@ export function levelVerdicts(table: IntervalScoreTable, modelId: string): Level
   return TABLE_LEVELS.map((level) => {
     const nominal = Number(level) / 100;
     const s = row.levels[level];
-    const best = baselines.reduce((a, b) =>
-      b.levels[level].intervalScore < a.levels[level].intervalScore ? b : a,
-    );
+    const lowest = Math.min(...baselines.map((b) => b.levels[level].intervalScore));
     const [lo, hi] = row.horizonCoverage[level];
     const within = (share: number, points: number) =>
       Math.abs(share - nominal) * 100 <= points + 1e-9;
@@ -56,9 +57,9 @@ export function levelVerdicts(table: IntervalScoreTable, modelId: string): Level
       everyHorizonMet:
         within(lo, COVERAGE_GOALS.everyHorizon) && within(hi, COVERAGE_GOALS.everyHorizon),
       intervalScore: s.intervalScore,
-      bestBaseline: best.label,
-      bestBaselineScore: best.levels[level].intervalScore,
-      beatsBaselines: s.intervalScore < best.levels[level].intervalScore,
+      bestBaseline: table.bestBaseline[level],
+      bestBaselineScore: lowest,
+      beatsBaselines: s.intervalScore < lowest,
       dmPValue: s.dmPValue,
     };
   });
@@ -67,7 +68,10 @@ export function levelVerdicts(table: IntervalScoreTable, modelId: string): Level
 /** One level's verdict as a sentence. */
 export function verdictSentence(v: LevelVerdict): string {
   const coverage = `the band held ${formatPercent(v.coverage)} of the test months one month ahead (goal within ±${COVERAGE_GOALS.horizon1} points: ${v.coverageMet ? 'met' : 'missed'}; within ±${COVERAGE_GOALS.everyHorizon} at every horizon: ${v.everyHorizonMet ? 'met' : 'missed'})`;
-  const p = v.dmPValue === null ? '' : `, DM p ${formatPValue(v.dmPValue)}`;
+  const p =
+    v.dmPValue === null
+      ? ''
+      : `; DM p ${formatPValue(v.dmPValue)}${v.dmPValue >= SIGNIFICANCE ? ', not a significant difference' : ''}`;
   const score = `its interval score was ${formatPoints(v.intervalScore)} points against ${formatPoints(v.bestBaselineScore)} for the best baseline, ${v.bestBaseline} (${v.beatsBaselines ? 'lower: goal met' : 'not lower: goal missed'}${p})`;
   return `${v.level}% band: ${coverage}, and ${score}.`;
 }

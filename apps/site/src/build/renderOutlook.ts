@@ -15,7 +15,7 @@ export function renderOutlookIntro(fan: SiteFan): string {
   const first = fan.path[0];
   const last = fan.path.at(-1);
   if (!first || !last) throw new RangeError('the fan has no path');
-  return `<p>${escapeHtml(fan.label)} (<code>${escapeHtml(fan.model)}</code>), the default model, forecasts ${escapeHtml(formatMonth(first.target))} to ${escapeHtml(formatMonth(last.target))} from the 12 months to ${escapeHtml(formatMonth(fan.asOf))}, feeding each month's forecast back in as the next input. Its bands come from the interval method chosen for it on the validation months: ${escapeHtml(methodLabel(fan.method))}. Quantiles are multiplicative around the forecast, so every bound is a positive index level and the bands widen upwards.</p>`;
+  return `<p>${escapeHtml(fan.label)} (<code>${escapeHtml(fan.model)}</code>), the default model, forecasts ${escapeHtml(formatMonth(first.target))} to ${escapeHtml(formatMonth(last.target))} from the 12 months to ${escapeHtml(formatMonth(fan.asOf))}, feeding each month's forecast back in as the next input. Its bands come from the interval method chosen for it on the validation months: ${escapeHtml(methodLabel(fan.method))}. Bounds are multiplicative around the forecast (the forecast times e to the power of a quantile of the log errors), so every bound is a positive index level.</p>`;
 }
 
 /**

@@ -72,10 +72,12 @@ export function calibrationChart(
   );
   const models = series.filter((s) => s.kind === 'model').map((s) => s.label);
   const baselines = series.filter((s) => s.kind === 'baseline').map((s) => s.label);
-  const lowest = Math.min(...levels, ...rows.map((r) => r.observed * 100)) / 100;
-  const floor = Math.max(0, Math.floor((lowest - 0.05) * 10) / 10);
+  // x spans the levels; y also reaches down to the lowest observed coverage.
+  const xFloor = Math.max(0, Math.floor((Math.min(...levels) / 100 - 0.05) * 20) / 20);
+  const lowestObserved = Math.min(...rows.map((r) => r.observed));
+  const yFloor = Math.min(xFloor, Math.max(0, Math.floor((lowestObserved - 0.02) * 10) / 10));
   const diagonal = panels.flatMap((panel) => [
-    { panel: CALIBRATION_PANELS[panel], x: floor, y: floor },
+    { panel: CALIBRATION_PANELS[panel], x: xFloor, y: xFloor },
     { panel: CALIBRATION_PANELS[panel], x: 1, y: 1 },
   ]);
   const narrow = width < 640;
@@ -84,8 +86,8 @@ export function calibrationChart(
     height: narrow ? Math.round(width * 1.9) : Math.round(Math.min(420, width * 0.42)),
     marginLeft: 52,
     marginRight: 16,
-    x: { domain: [floor, 1], tickFormat: asPercent, label: 'Nominal coverage →', grid: true },
-    y: { domain: [floor, 1], tickFormat: asPercent, label: '↑ Observed coverage', grid: true },
+    x: { domain: [xFloor, 1], tickFormat: asPercent, label: 'Nominal coverage →', grid: true },
+    y: { domain: [yFloor, 1], tickFormat: asPercent, label: '↑ Observed coverage', grid: true },
     [narrow ? 'fy' : 'fx']: { domain: Object.values(CALIBRATION_PANELS), label: null, axis: null },
     color: {
       legend: true,
