@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseManifest } from '@gatecast/core/registry';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SPLIT, minimumMonths } from '../data/prepareData.js';
 import { CLI_PATH, REFERENCE_CSV, scratchDir } from '../testing/paths.js';
 
 /** Runs the built CLI as a user would, with Node from PATH (Node 22 under npm). */
@@ -65,6 +66,62 @@ describe('gatecast-train', () => {
     expect(readFileSync(join(out, 'manifest.json'), 'utf8')).toBe('{"previous":true}\n');
   });
 
+  it('exits 2 on a 100 MB one-line CSV, quoting at most 200 characters of it', () => {
+    const csv = join(scratchDir('hugecsv'), 'huge.csv');
+    writeFileSync(csv, 'x'.repeat(100_000_000));
+    const { code, stderr } = cli(['--data', csv, '--quick']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(
+      /line 1: expected the header "date,close", found "x{200}…" \(100000000 characters\)/,
+    );
+    expect(stderr.length).toBeLessThan(500);
+  });
+
+  it('exits 2 on a series too short to train on, saying how many months are needed', () => {
+    const csv = join(scratchDir('shortcsv'), 'short.csv');
+    writeFileSync(csv, readFileSync(REFERENCE_CSV, 'utf8').split('\n').slice(0, 21).join('\n'));
+    const { code, stderr } = cli(['--data', csv, '--quick']);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${csv}: the series has 20 months, too few: at least 473 are needed`);
+  });
+
+  it('exits 2 on a constant series (no scale to fit) and on a directory', () => {
+    const dir = scratchDir('flatcsv');
+    const csv = join(dir, 'flat.csv');
+    writeFileSync(csv, readFileSync(REFERENCE_CSV, 'utf8').replace(/,[\d.]+$/gm, ',100'));
+    const flat = cli(['--data', csv, '--quick', '--configs', 'gru-8', '--workers', '0']);
+    expect(flat.code).toBe(2);
+    expect(flat.stderr).toMatch(/relative protocol's scaler cannot be fitted/);
+    const directory = cli(['--data', dir, '--quick']);
+    expect(directory.code).toBe(2);
+    expect(directory.stderr).toContain(`cannot read ${dir}: not a file`);
+  });
+
+  it('trains on exactly the minimum number of months from outside data/, keeping the series in the registry; one month fewer exits 2', () => {
+    const dir = scratchDir('mincsv');
+    const lines = readFileSync(REFERENCE_CSV, 'utf8').trimEnd().split('\n');
+    const needed = minimumMonths(DEFAULT_SPLIT);
+    const tooShort = join(dir, 'too-short.csv');
+    writeFileSync(tooShort, `${[lines[0], ...lines.slice(-(needed - 1))].join('\n')}\n`);
+    const short = cli(['--data', tooShort, '--quick']);
+    expect(short.code).toBe(2);
+    expect(short.stderr).toContain(`has ${needed - 1} months, too few: at least ${needed}`);
+
+    const csv = join(dir, 'shortest.csv');
+    const text = `${[lines[0], ...lines.slice(-needed)].join('\n')}\n`;
+    writeFileSync(csv, text);
+    const out = join(dir, 'models');
+    const args = ['--data', csv, '--out', out, '--quick', '--configs', 'gru-8,gru-8-nll'];
+    const { code, stdout, stderr } = cli([...args, '--workers', '0']);
+    expect(stderr).not.toMatch(/training failed/);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`registry written to ${out}`);
+    expect(stdout).toContain('series copied into the registry as data/shortest.csv');
+    const manifest = parseManifest(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')));
+    expect(manifest.data).toMatchObject({ file: 'shortest.csv', months: needed });
+    expect(readFileSync(join(out, 'data', 'shortest.csv'), 'utf8')).toBe(text);
+  });
+
   it('exits 2 when the data file does not exist', () => {
     const { code, stderr } = cli(['--data', '/nonexistent/series.csv', '--quick']);
     expect(code).toBe(2);
@@ -96,5 +153,8 @@ describe('gatecast-train', () => {
     expect(manifest.models.map((m) => m.id)).toEqual(['gru-8@reference', 'gru-8@relative']);
     expect(existsSync(join(out, 'gru-8@relative', 'weights.bin'))).toBe(true);
     expect(JSON.stringify(manifest)).not.toContain('/work/');
+    // The series is data/'s own: codegen finds it there, the registry needs no copy.
+    expect(existsSync(join(out, 'data'))).toBe(false);
+    expect(stdout).not.toContain('series copied');
   });
 });
