@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { api, expectProblem, jsonPost, latestWindow, series } from './support.js';
+import { api, directApi, expectProblem, jsonPost, latestWindow, series } from './support.js';
 
 const history = series.dates
   .map((date, i) => ({ date, close: series.values[i] as number }))
@@ -27,6 +27,23 @@ describe('malformed bodies (400)', () => {
 
   it('rejects an empty body', async () => {
     await expectProblem(await postForecast(''), 400, /empty/);
+  });
+
+  it('answers a body that breaks off (client gone, bad chunking) with 400, not 500', async () => {
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"window": [1,'));
+        controller.error(new Error('connection lost'));
+      },
+    });
+    // Straight to the app: SELF.fetch would hand the worker a body that merely ends early.
+    const response = await directApi()('/v1/forecast', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: stream,
+    });
+    const problem = await expectProblem(response, 400, /ended before it was complete/);
+    expect(problem.type).toBe('tag:gatecast,2026:problem:malformed-request');
   });
 });
 

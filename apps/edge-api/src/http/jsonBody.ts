@@ -22,7 +22,17 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array>
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      // The client disconnected mid-body, or its chunked framing is malformed: its fault.
+      throw new ApiError(
+        'malformed-request',
+        'the body ended before it was complete, or its chunked encoding is malformed',
+      );
+    }
+    const { done, value } = chunk;
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
@@ -46,7 +56,8 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array>
  * JSON syntax (400; bare `NaN`/`Infinity` tokens are named). The schema validator that follows
  * reads the same bytes again.
  *
- * @throws {ApiError} `unsupported-media-type`, `body-too-large` or `malformed-json`.
+ * @throws {ApiError} `unsupported-media-type`, `body-too-large`, `malformed-request` (a body that
+ *   cannot be read to its end) or `malformed-json`.
  */
 export function jsonBody(limit = MAX_BODY_BYTES): MiddlewareHandler {
   return async (c, next) => {
