@@ -9,20 +9,22 @@
  *   router: `/` is the worker's 404);
  * - Miniflare behind the Node front door (`scripts/start.ts`, what `npm start` runs).
  *
- * For each: time to the first 200, every route asked once (fingerprints compared with `wrangler
- * dev`'s), autocannon on GET and POST /v1/forecast, then the hostile batch in rounds — aborted
- * uploads, malformed requests, slow heads — with a health check after each round; a candidate that
+ * All candidates are started (time to the first 200) and every route is asked once (fingerprints
+ * compared with `wrangler dev`'s). Then autocannon on GET and POST /v1/forecast, in rounds
+ * interleaved across the candidates (the machine is shared and its load drifts; each figure is
+ * the median round). Then, one candidate at a time, the hostile batch in rounds of 25 — aborted
+ * uploads, malformed requests, slow heads — with a health check after each; a candidate that
  * exited is started again for the next round (each exit counted). Last, SIGTERM to the server's
  * own process only, and a count of processes left behind. Each candidate runs in its own process
  * group, stopped by its id.
  *
- * Usage: node bench/servers.ts [--seconds 10] [--connections 20] [--aborted 200] [--malformed 200]
- *   [--only wrangler-dev,miniflare,workerd,front-door] [--out bench/servers.json]
+ * Usage: node bench/servers.ts [--seconds 10] [--connections 20] [--rounds 3] [--aborted 200]
+ *   [--malformed 200] [--only wrangler-dev,miniflare,workerd,front-door] [--out bench/servers.json]
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -49,6 +51,7 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '20' },
     aborted: { type: 'string', default: '200' },
     malformed: { type: 'string', default: '200' },
+    rounds: { type: 'string', default: '3' },
     only: { type: 'string', default: 'wrangler-dev,miniflare,workerd,front-door' },
     out: { type: 'string', default: join(packageDir, 'bench/servers.json') },
   },
@@ -57,6 +60,7 @@ const seconds = Math.min(30, Number(args.seconds));
 const connections = Math.min(64, Number(args.connections));
 const abortedCount = Math.min(1000, Number(args.aborted));
 const malformedCount = Math.min(1000, Number(args.malformed));
+const rounds = Math.min(5, Number(args.rounds));
 const HOST = '127.0.0.1';
 /** Requests per hostile round; a dead server is restarted between rounds. */
 const ROUND = 25;
@@ -326,45 +330,75 @@ async function hostile(
   };
 }
 
-async function measure(candidate: Candidate, reference?: RouteAnswer[]) {
+type LoadFigures = Awaited<ReturnType<typeof load>>;
+
+interface Measured {
+  candidate: Candidate;
+  state: { running: Running };
+  readyMs: number;
+  routes: RouteAnswer[];
+  get: LoadFigures[];
+  post: LoadFigures[];
+  loadAverages: number[];
+}
+
+/** Starts a candidate (its port must be free) and asks every route once. */
+async function bringUp(candidate: Candidate): Promise<Measured> {
   const target = { host: HOST, port: candidate.port };
   const origin = `http://${HOST}:${candidate.port}`;
-  try {
-    await fetch(`${origin}/health`, { signal: AbortSignal.timeout(1000) });
-    throw new Error(`port ${candidate.port} is already in use`);
-  } catch (error) {
-    if ((error as Error).message.includes('already in use')) throw error;
-  }
+  const inUse = await fetch(`${origin}/health`, { signal: AbortSignal.timeout(1000) }).then(
+    () => true,
+    () => false,
+  );
+  if (inUse) throw new Error(`port ${candidate.port} is already in use`);
   const state = { running: launch(candidate) };
   try {
     const readyMs = await waitReady(target, state.running);
     const routes = await checkRoutes(origin);
-    const get = await load(`${origin}/v1/forecast`);
-    const post = await load(`${origin}/v1/forecast`, {
-      method: 'POST',
-      body: JSON.stringify({ window: VALID_WINDOW }),
-    });
-    const attack = await hostile(candidate, target, state);
-    const routesAfter = await checkRoutes(origin);
-    const orphans = await stopAndCountOrphans(state.running);
-    return {
-      id: candidate.id,
-      label: candidate.label,
-      readyMs,
-      routesOk: routes.filter((r) => r.ok).length,
-      routes: routes.length,
-      routesOkAfterAttack: routesAfter.filter((r) => r.ok).length,
-      differencesFromWranglerDev: reference ? differences(reference, routes) : [],
-      get,
-      post,
-      hostile: attack,
-      processesLeftAfterSigterm: orphans,
-      routeAnswers: routes,
-    };
+    return { candidate, state, readyMs, routes, get: [], post: [], loadAverages: [] };
   } catch (error) {
     await stopAndCountOrphans(state.running);
     throw error;
   }
+}
+
+/** One load round on a candidate: GET then POST /v1/forecast. */
+async function loadRound(m: Measured): Promise<void> {
+  const origin = `http://${HOST}:${m.candidate.port}`;
+  // The machine is shared: the 1-minute load average says how shared it was.
+  m.loadAverages.push(loadavg()[0] as number);
+  m.get.push(await load(`${origin}/v1/forecast`));
+  m.post.push(
+    await load(`${origin}/v1/forecast`, {
+      method: 'POST',
+      body: JSON.stringify({ window: VALID_WINDOW }),
+    }),
+  );
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** The round with the median req/s, and every round's req/s. */
+function summarize(rounds: LoadFigures[]) {
+  const m = median(rounds.map((r) => r.requestsPerSecond));
+  const closest = rounds.reduce((a, b) =>
+    Math.abs(b.requestsPerSecond - m) < Math.abs(a.requestsPerSecond - m) ? b : a,
+  );
+  return {
+    medianRequestsPerSecond: m,
+    p50Ms: closest.p50Ms,
+    p99Ms: closest.p99Ms,
+    roundsRequestsPerSecond: rounds.map((r) => r.requestsPerSecond),
+    non2xx: rounds.reduce((n, r) => n + r.non2xx, 0),
+    errors: rounds.reduce((n, r) => n + r.errors, 0),
+    timeouts: rounds.reduce((n, r) => n + r.timeouts, 0),
+  };
 }
 
 const fmt = (n: number, digits = 0) =>
@@ -376,27 +410,68 @@ async function main() {
     workerdDir = mkdtempSync(join(tmpdir(), 'gatecast-workerd-'));
     await bundleWorker(workerdDir);
   }
+  const up: Measured[] = [];
   const results = [];
-  let reference: RouteAnswer[] | undefined;
   try {
     for (const candidate of chosen) {
-      process.stdout.write(`servers: measuring ${candidate.label} on port ${candidate.port}\n`);
-      const result = await measure(candidate, reference);
-      if (candidate.id === 'wrangler-dev') reference = result.routeAnswers;
+      process.stdout.write(`servers: starting ${candidate.label} on port ${candidate.port}\n`);
+      up.push(await bringUp(candidate));
+    }
+    // Load rounds interleaved across the candidates (all running, the others idle), the order
+    // rotated each round: the machine's load drifts, and each candidate sees the same drift.
+    for (let round = 0; round < rounds; round++) {
+      for (let k = 0; k < up.length; k++) {
+        const m = up[(k + round) % up.length] as Measured;
+        await loadRound(m);
+        const g = m.get.at(-1) as LoadFigures;
+        const p = m.post.at(-1) as LoadFigures;
+        process.stdout.write(
+          `  round ${round + 1} ${m.candidate.id}: GET ${fmt(g.requestsPerSecond)} req/s, POST ${fmt(p.requestsPerSecond)} req/s (load ${fmt(m.loadAverages.at(-1) as number, 1)})\n`,
+        );
+      }
+    }
+    const reference = up.find((m) => m.candidate.id === 'wrangler-dev')?.routes;
+    // The hostile batch last, one candidate at a time (wrangler dev dies under it).
+    for (const m of up) {
+      const target = { host: HOST, port: m.candidate.port };
+      const attack = await hostile(m.candidate, target, m.state);
+      const routesAfter = await checkRoutes(`http://${HOST}:${m.candidate.port}`);
+      const orphans = await stopAndCountOrphans(m.state.running);
+      const result = {
+        id: m.candidate.id,
+        label: m.candidate.label,
+        readyMs: m.readyMs,
+        routesOk: m.routes.filter((r) => r.ok).length,
+        routes: m.routes.length,
+        routesOkAfterAttack: routesAfter.filter((r) => r.ok).length,
+        differencesFromWranglerDev: reference ? differences(reference, m.routes) : [],
+        loadAverages: m.loadAverages,
+        get: summarize(m.get),
+        post: summarize(m.post),
+        hostile: attack,
+        processesLeftAfterSigterm: orphans,
+      };
       results.push(result);
-      const h = result.hostile;
+      const h = attack;
       process.stdout.write(
-        `  ready ${fmt(result.readyMs)} ms; routes ${result.routesOk}/${result.routes}; GET ${fmt(result.get.requestsPerSecond)} req/s p50 ${result.get.p50Ms} p99 ${result.get.p99Ms} ms; POST ${fmt(result.post.requestsPerSecond)} req/s p50 ${result.post.p50Ms} p99 ${result.post.p99Ms} ms\n` +
-          `  hostile ${h.sent}: exits ${h.exits}, 5xx ${h.serverErrors}, non-problem 4xx ${h.nonProblem4xx}, failed checks ${h.failedChecks}, slow heads ${h.slowHeadsServed ? 'served' : 'NOT served'} (${fmt(h.slowHeadsCheckMs)} ms); left after SIGTERM ${result.processesLeftAfterSigterm}\n`,
+        `${m.candidate.label}: ready ${fmt(m.readyMs)} ms; routes ${result.routesOk}/${result.routes}; GET ${fmt(result.get.medianRequestsPerSecond)} req/s p50 ${result.get.p50Ms} p99 ${result.get.p99Ms} ms; POST ${fmt(result.post.medianRequestsPerSecond)} req/s p50 ${result.post.p50Ms} p99 ${result.post.p99Ms} ms\n` +
+          `  hostile ${h.sent}: exits ${h.exits}, 5xx ${h.serverErrors}, non-problem 4xx ${h.nonProblem4xx}, leaks ${h.leaks}, failed checks ${h.failedChecks}, slow heads ${h.slowHeadsServed ? 'served' : 'NOT served'} (${fmt(h.slowHeadsCheckMs)} ms); left after SIGTERM ${orphans}\n`,
       );
     }
   } finally {
+    for (const m of up) if (alive(m.state.running)) await stopAndCountOrphans(m.state.running);
     if (workerdDir) rmSync(workerdDir, { recursive: true, force: true });
   }
   const report = {
     measuredAt: new Date().toISOString(),
-    machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} (shared)`,
-    load: { connections, seconds, tool: 'autocannon 8.0.0' },
+    machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} (shared with other work)`,
+    load: {
+      connections,
+      seconds,
+      rounds,
+      tool: 'autocannon 8.0.0',
+      figure: 'median of the rounds',
+    },
     hostile: { aborted: abortedCount, malformed: malformedCount, slowHeads: 20, roundSize: ROUND },
     results,
   };
