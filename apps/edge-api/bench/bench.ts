@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { parseManifest } from '@gatecast/core/registry';
 import { bundleWorker, wranglerEnv as env, packageDir } from '../scripts/wrangler.ts';
 import { type LoadTestResult, loadTest } from './loadTest.ts';
 
@@ -27,10 +28,7 @@ const connections = Math.min(64, Number(options.connections));
 const sections = new Set(options.only.split(','));
 
 const modelsDir = resolve(process.env.GATECAST_MODELS_DIR ?? join(packageDir, '../../models'));
-const manifest = JSON.parse(readFileSync(join(modelsDir, 'manifest.json'), 'utf8')) as {
-  defaultModel: string;
-  models: { id: string }[];
-};
+const manifest = parseManifest(JSON.parse(readFileSync(join(modelsDir, 'manifest.json'), 'utf8')));
 
 interface Dev {
   child: ChildProcess;
@@ -155,7 +153,11 @@ async function engines() {
         referenceBatch: await getJson<Batch>(`${base}/batch?engine=reference&model=${model}`),
       });
     }
-    return { cold, rows };
+    const requests = await getJson<{
+      model: string;
+      rows: { label: string; calibration: string; months: number; perCallUs: number }[];
+    }>(`${base}/requests`);
+    return { cold, rows, requests };
   } finally {
     await stop(dev);
   }
@@ -251,7 +253,7 @@ type ServeFigures = Awaited<ReturnType<typeof serve>>;
 
 function printEngines(e: EngineFigures): Map<string, number> {
   console.log(
-    'One forecast inside workerd: scale, run, unscale, intervals (median µs per forecast)',
+    'One forecast inside workerd: scale, run, unscale, 80/95 intervals (median µs per forecast)',
   );
   console.log(
     `  ${'model'.padEnd(24)} ${'wasm'.padStart(9)} ${'reference'.padStart(10)}   ratio   forecasts timed per engine`,
@@ -268,6 +270,14 @@ function printEngines(e: EngineFigures): Map<string, number> {
   for (const { model, wasmBatch, referenceBatch } of e.rows) {
     console.log(
       `  ${model.padEnd(24)} wasm ${fmt(wasmBatch.windowsPerSecond, 0).padStart(8)}/s (${fmt(wasmBatch.batchMs, 2)} ms)   reference ${fmt(referenceBatch.windowsPerSecond, 0).padStart(8)}/s (${fmt(referenceBatch.batchMs, 2)} ms)`,
+    );
+  }
+  console.log(
+    `\nWhole requests inside workerd, ${e.requests.model} on wasm (median µs of worker CPU per request: routing, validation, path, quantiles, JSON)`,
+  );
+  for (const row of e.requests.rows) {
+    console.log(
+      `  ${row.label.padEnd(44)} ${fmt(row.perCallUs, 0).padStart(8)} µs   ${row.months} month${row.months === 1 ? '' : 's'}, calibration: ${row.calibration}`,
     );
   }
   console.log('\nInside the isolate (wall time, 1 ms clock)');

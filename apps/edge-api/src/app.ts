@@ -39,7 +39,7 @@ function pointer(path: readonly PropertyKey[]): string {
   return path.map((key) => `/${String(key).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
 }
 
-/** Turns a failed schema check into problem details: 422 for a body, 400 for parameters. */
+/** Turns a failed schema check into problem details (422), one JSON pointer per issue. */
 function validationHook(
   result: {
     success: boolean;

@@ -15,7 +15,7 @@ interface ForecastBody {
   asOf: string | null;
   target: string | null;
   forecast: number;
-  intervals: Record<'80' | '95', [number, number] | null>;
+  intervals: Record<'80' | '95', [number, number]>;
   unit: string;
   engine: string;
 }
@@ -46,7 +46,8 @@ describe('GET /v1/models', () => {
       servedSeed: entry?.servedSeed,
       test: { rmse: entry?.summary.rmse, mae: entry?.summary.mae },
       dmVsNaive: { pValue: entry?.dmVsNaive.pValue },
-      intervals: { '80': { coverage: entry?.intervals['80'].testCoverage } },
+      intervalMethod: entry?.calibration.method,
+      intervalSummary: { test: entry?.intervalSummary.test },
     });
   });
 });
@@ -134,7 +135,7 @@ describe('POST /v1/forecast', () => {
     expectRelativelyClose(body.forecast, defaultEntry?.forecast.value as number);
   });
 
-  it('reproduces the trainer’s test predictions and intervals for a past window', async () => {
+  it('reproduces the trainer’s test prediction for a past window', async () => {
     const index = 100;
     const target = results.test.dates[index] as string;
     const recorded = results.models.find((m) => m.id === 'gru-32@relative');
@@ -144,10 +145,35 @@ describe('POST /v1/forecast', () => {
     );
     const body = (await response.json()) as ForecastBody;
     expectRelativelyClose(body.forecast, recorded?.predictions[index] as number);
-    const [lo, hi] = (recorded?.intervals['95'][index] ?? []) as [number, number];
-    expectRelativelyClose(body.intervals['95']?.[0], lo);
-    expectRelativelyClose(body.intervals['95']?.[1], hi);
   });
+
+  // The trainer's test bands are the served method's at each origin, calibrated on the series up
+  // to that origin; a history of that series, posted, calibrates itself the same way. At the first
+  // test origin a static method's set (the validation tail) is exactly the last W months', so
+  // every method matches there; online ones match at any origin.
+  it.each([0, 100])(
+    'reproduces every model’s recorded test bands from the history up to test origin %i',
+    async (index) => {
+      const end = series.dates.indexOf(results.test.dates[index] as string);
+      const history = series.dates
+        .slice(0, end)
+        .map((date, i) => ({ date, close: series.values[i] as number }));
+      for (const recorded of results.models) {
+        const entry = manifest.models.find((m) => m.id === recorded.id);
+        if (index > 0 && entry?.calibration.window === undefined) continue;
+        const body = (await (
+          await api('/v1/forecast', jsonPost({ model: recorded.id, history }))
+        ).json()) as ForecastBody & { calibration: string };
+        expect(body.calibration).toBe('history');
+        expectRelativelyClose(body.forecast, recorded.predictions[index] as number);
+        for (const level of ['80', '95'] as const) {
+          const [lo, hi] = recorded.intervals[level][index] as [number, number];
+          expectRelativelyClose(body.intervals[level]?.[0], lo, 1e-3);
+          expectRelativelyClose(body.intervals[level]?.[1], hi, 1e-3);
+        }
+      }
+    },
+  );
 });
 
 describe('POST /v1/forecast/batch', () => {
@@ -170,7 +196,7 @@ describe('POST /v1/forecast/batch', () => {
 });
 
 describe('GET /v1/compare', () => {
-  it('puts every model beside naive and drift', async () => {
+  it('puts every model beside the four baselines', async () => {
     const response = await api('/v1/compare');
     expect(response.status).toBe(200);
     const body = (await response.json()) as {
@@ -183,6 +209,8 @@ describe('GET /v1/compare', () => {
       ...manifest.models.map((m) => m.id),
       'naive',
       'drift',
+      'ar1',
+      'naiveEwma',
     ]);
     const naive = body.forecasts.find((f) => f.id === 'naive');
     expect(naive).toMatchObject({ kind: 'baseline', forecast: manifest.baselines.naive.forecast });
@@ -240,7 +268,7 @@ describe('GET /health', () => {
       engine: { name: 'wasm', preferred: 'wasm', simd: true, fallbackReason: null },
       models: { loaded: manifest.models.map((m) => m.id), refused: [] },
       registry: {
-        formatVersion: 1,
+        formatVersion: manifest.formatVersion,
         createdAt: manifest.createdAt,
         dataSha256: manifest.data.sha256,
       },

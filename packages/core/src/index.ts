@@ -8,21 +8,37 @@ export * from './baselines/index.js';
 export * from './cells/index.js';
 export * from './constants.js';
 export { CSV_HEADER, CsvError, parseMonthlyCsv } from './csv/parseMonthlyCsv.js';
+export * from './forecast/index.js';
+export * from './intervals/index.js';
 export * from './metrics/index.js';
 export * from './model/index.js';
 export type {
+  Calibration,
+  CalibrationHorizon,
+  Candidate,
+  HorizonScores,
+  HorizonSummary,
   Interval,
-  IntervalReport,
+  IntervalDm,
+  Intervals,
+  IntervalsBaseline,
+  IntervalsModel,
+  LevelScores,
   Manifest,
   ManifestBaseline,
   ManifestModel,
   MeanSd,
+  MethodScores,
   MetricsSummary,
   ModelForecast,
+  ModelIntervalSummary,
+  PathPoint,
   RegistryBackend,
   Results,
   ResultsModel,
+  ScoreTable,
   SeedReport,
+  Selection,
   SplitPart,
   TestMetrics,
 } from './registry/index.js';

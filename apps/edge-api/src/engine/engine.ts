@@ -6,11 +6,18 @@ export type EngineName = 'wasm' | 'reference';
 /** One model, prepared by an engine (weights uploaded, buffers allocated). */
 export interface ModelRunner {
   /**
+   * Outputs per window, `outputCount(spec)`: 1 for a point model (the forecast), 2 for a gaussian
+   * one (`[μ, ρ]`: location and log-scale, `s = exp(ρ)`, in the scaled target space).
+   */
+  readonly outputs: 1 | 2;
+  /**
    * Runs the model on `count` windows at once.
    *
    * @param windows - `[count · windowLength]` row-major inputs, already in the protocol's scaled
    *   space (raw index levels for `reference`, scaled log ratios for `relative`).
-   * @returns `[count]` outputs in the scaled target space.
+   * @returns `[count · outputs]` outputs in the scaled target space, row-major: output `k` of
+   *   window `i` at `i · outputs + k` (so `[count]` forecasts for a point model, and
+   *   `[μ₀, ρ₀, μ₁, ρ₁, …]` for a gaussian one).
    */
   predict(windows: Float32Array, count: number): Float32Array;
   /** Releases what `load` allocated (tensors on wasm); the runner is unusable afterwards. */

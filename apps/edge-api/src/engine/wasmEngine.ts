@@ -1,3 +1,4 @@
+import { assertModelSpec, outputCount } from '@gatecast/core';
 import { split } from '@gatecast/core/kernels';
 import { dispose, memory, scalar, type Tensor, tensor, tidy } from '@tensorflow/tfjs-core';
 import type { Engine, ModelRunner } from './engine.js';
@@ -26,6 +27,7 @@ export async function createWasmEngine(simdModule: WebAssembly.Module): Promise<
       return { tensors: numTensors, bytes: numBytes };
     },
     load(spec, weights): ModelRunner {
+      assertModelSpec(spec);
       const recurrent = spec.recurrent.map((layer, i) => {
         const layerWeights = weights.recurrent[i];
         if (!layerWeights) throw new Error(`no weights for recurrent layer ${i}`);
@@ -39,6 +41,9 @@ export async function createWasmEngine(simdModule: WebAssembly.Module): Promise<
       const owned: Tensor[] = [...recurrent, ...head].flatMap((layer) => layer.tensors);
       const steps = spec.windowLength;
       return {
+        // The head's last layer has `outputs` units, so its [1, count, outputs] result read
+        // row-major is already the contract's [count · outputs].
+        outputs: outputCount(spec),
         predict(windows, count) {
           if (windows.length !== count * steps) {
             throw new Error(`expected ${count}×${steps} inputs, got ${windows.length}`);

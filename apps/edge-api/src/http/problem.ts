@@ -14,7 +14,6 @@ const TYPE_PREFIX = 'tag:gatecast,2026:problem:';
 export const PROBLEMS = {
   'malformed-json': { status: 400, title: 'Malformed JSON' },
   'malformed-request': { status: 400, title: 'Malformed request' },
-  'invalid-parameters': { status: 400, title: 'Invalid parameters' },
   'unknown-path': { status: 404, title: 'Not found' },
   'unknown-model': { status: 404, title: 'Unknown model' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
@@ -22,6 +21,7 @@ export const PROBLEMS = {
   'body-too-large': { status: 413, title: 'Request body too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
   'invalid-body': { status: 422, title: 'Invalid request body' },
+  'invalid-parameters': { status: 422, title: 'Invalid parameters' },
   'forecast-not-finite': { status: 422, title: 'Forecast not finite' },
   'headers-too-large': { status: 431, title: 'Request header fields too large' },
   internal: { status: 500, title: 'Internal error' },

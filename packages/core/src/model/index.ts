@@ -1,5 +1,5 @@
 /** Model specs, their weights, and the plain-TypeScript forward pass. */
-export { modelForward, modelForwardBatch } from './forward.js';
+export { modelForward, modelForwardBatch, modelOutputs } from './forward.js';
 export { denseLayerName, recurrentLayerName } from './layerNames.js';
 export type {
   DenseLayerSpec,
@@ -10,7 +10,7 @@ export type {
   RecurrentWeights,
   WeightArray,
 } from './modelSpec.js';
-export { gateCount } from './modelSpec.js';
+export { gateCount, modelOutput, outputCount } from './modelSpec.js';
 export { parameterCount } from './parameterCount.js';
 export { randomModelWeights, randomWeightArray, seededUniform } from './randomWeights.js';
 export { assertModelSpec } from './validateSpec.js';

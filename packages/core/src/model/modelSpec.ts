@@ -2,11 +2,12 @@
  * The model-spec type shared by the trainer (which builds and trains it with tfjs-layers) and the
  * edge (which runs it with core's plain-TypeScript cells or tfjs ops).
  *
- * A spec describes `input [windowLength, 1] → recurrent layers → dense head → [1]`; its schema
- * (and so its one definition) is `registry/modelSpecSchema.ts`.
+ * A spec describes `input [windowLength, 1] → recurrent layers → dense head → [outputs]` (1 output
+ * for a point model, 2 — location μ and log-scale ρ — for a gaussian one); its schema (and so its
+ * one definition) is `registry/modelSpecSchema.ts`.
  */
 import type { z } from 'zod';
-import type { CellKind } from '../constants.js';
+import { type CellKind, MODEL_OUTPUT_UNITS, type ModelOutput } from '../constants.js';
 import type {
   denseLayerSpecSchema,
   modelSpecSchema,
@@ -14,7 +15,7 @@ import type {
 } from '../registry/modelSpecSchema.js';
 
 /** Re-exported for core's own modules; the definitions are in `../constants.ts`. */
-export type { CellKind, DenseActivation, Protocol } from '../constants.js';
+export type { CellKind, DenseActivation, ModelOutput, Protocol } from '../constants.js';
 
 /** One recurrent layer. Every layer but the last must set `returnSequences: true`. */
 export type RecurrentLayerSpec = z.infer<typeof recurrentLayerSpecSchema>;
@@ -23,8 +24,8 @@ export type RecurrentLayerSpec = z.infer<typeof recurrentLayerSpecSchema>;
 export type DenseLayerSpec = z.infer<typeof denseLayerSpecSchema>;
 
 /**
- * A whole model: `[windowLength, 1]` → recurrent stack → dense head (last layer has 1 unit).
- * Inferred from the registry schema, which the manifest records it with.
+ * A whole model: `[windowLength, 1]` → recurrent stack → dense head, whose last layer has
+ * {@link outputCount} units. Inferred from the registry schema, which the manifest records it with.
  */
 export type ModelSpec = z.infer<typeof modelSpecSchema>;
 
@@ -60,4 +61,17 @@ export interface ModelWeights {
 /** Number of gate blocks `k` in a cell's fused kernels. */
 export function gateCount(cell: CellKind): number {
   return cell === 'simpleRNN' ? 1 : cell === 'gru' ? 3 : 4;
+}
+
+/** What a spec's head outputs: its `output`, `'point'` when absent. */
+export function modelOutput(spec: Pick<ModelSpec, 'output'>): ModelOutput {
+  return spec.output ?? 'point';
+}
+
+/**
+ * Outputs per window (the last dense layer's units): 1 for a point model; 2 for a gaussian one,
+ * `[μ, ρ]` — location and log-scale (`s = exp(ρ)`) in the protocol's scaled space.
+ */
+export function outputCount(spec: Pick<ModelSpec, 'output'>): 1 | 2 {
+  return MODEL_OUTPUT_UNITS[modelOutput(spec)];
 }

@@ -17,12 +17,17 @@
  * ## Extending
  * One module a file (`manifest.ts`, `results.ts`, …), sharing `fields.ts`, `metrics.ts` and
  * `header.ts`. A new file (e.g. `backtest.json`) gets its own module, a format name in
- * `../constants.ts`, and a key in the manifest's `files`. A change that an older reader could not
- * parse bumps `REGISTRY_FORMAT_VERSION` (in `../constants.ts`, shared by every file).
+ * `../constants.ts`, and a key in the manifest's `files`. Any change to a file's schema bumps
+ * `REGISTRY_FORMAT_VERSION` (in `../constants.ts`, shared by every file), and the committed
+ * registry is rewritten in the same change.
  */
 export * from '../constants.js';
+export * from './backtest.js';
+export * from './calibration.js';
 export * from './fields.js';
 export { formatHeader } from './header.js';
+export * from './intervalScores.js';
+export * from './intervals.js';
 export * from './manifest.js';
 export * from './manifestModel.js';
 export * from './metrics.js';

@@ -10,6 +10,7 @@ import {
   timestampSchema,
 } from './fields.js';
 import { formatHeader } from './header.js';
+import { baselineIntervalSummarySchema, pathPointSchema } from './intervalScores.js';
 import { manifestModelSchema } from './manifestModel.js';
 import { testMetricsSchema } from './metrics.js';
 
@@ -42,11 +43,17 @@ export const registryBackendSchema = z.strictObject({
 });
 export type RegistryBackend = z.infer<typeof registryBackendSchema>;
 
-/** A baseline as the manifest records it; `forecast` is next month's, in points. */
+/**
+ * A baseline as the manifest records it, fitted on the fitted span (the span σ is fitted on):
+ * `test` its h = 1 point metrics, `forecast` next month's point, `path` h = 1 .. H from the
+ * series' end with its 80/95 quantiles, `intervalSummary` its test interval scores.
+ */
 export const manifestBaselineSchema = z.strictObject({
   description: z.string(),
   test: testMetricsSchema,
   forecast: z.number(),
+  path: z.array(pathPointSchema).min(1),
+  intervalSummary: baselineIntervalSummarySchema,
 });
 export type ManifestBaseline = z.infer<typeof manifestBaselineSchema>;
 
@@ -71,7 +78,8 @@ export const manifestSchema = z.strictObject({
   training: trainingSchema,
   tfjsVersion: z.string().min(1),
   backend: registryBackendSchema,
-  workers: sizeSchema,
+  /** Worker threads the sweep ran on (0: the calling thread). */
+  workers: countSchema,
   /** Wall time of the whole sweep, in seconds. */
   sweepSeconds: nonNegativeSchema,
   /** The relative-protocol gated model with the best validation RMSE. */
@@ -79,12 +87,23 @@ export const manifestSchema = z.strictObject({
   baselines: z.strictObject({
     naive: manifestBaselineSchema,
     drift: manifestBaselineSchema.extend({
-      /** Mean one-month log return over the training span. */
+      /** Mean one-month log return over the fitted span. */
       meanLogReturn: z.number(),
+    }),
+    /** AR(1) on one-month log returns, OLS on the fitted span; h steps by iterating the mean. */
+    ar1: manifestBaselineSchema.extend({ c: z.number(), phi: z.number() }),
+    /** Naive with Gaussian bands from the EWMA volatility, `σ_t·√h`. */
+    naiveEwma: manifestBaselineSchema.extend({
+      lambda: z.number().gt(0).lt(1),
+      /** σ² at the series' last month, one-month log-return variance. */
+      variance: z.number().positive(),
     }),
   }),
   models: z.array(manifestModelSchema).min(1),
-  /** sha256 of the other files at the registry root. */
-  files: z.strictObject({ 'results.json': sha256HexSchema }),
+  /**
+   * sha256 of the other files at the registry root. `intervals.json` is the site's: the worker
+   * neither bundles nor checks it.
+   */
+  files: z.strictObject({ 'results.json': sha256HexSchema, 'intervals.json': sha256HexSchema }),
 });
 export type Manifest = z.infer<typeof manifestSchema>;

@@ -1,6 +1,7 @@
 /** One served model's entry in `manifest.json`: what it is, how well it did, where its weights are. */
 import { z } from 'zod';
 import { CELL_KINDS, PROTOCOLS } from '../constants.js';
+import { calibrationSchema } from './calibration.js';
 import {
   byIntervalLevel,
   countSchema,
@@ -8,9 +9,9 @@ import {
   monthSchema,
   nonNegativeSchema,
   sha256HexSchema,
-  shareSchema,
   sizeSchema,
 } from './fields.js';
+import { modelIntervalSummarySchema, pathPointSchema, selectionSchema } from './intervalScores.js';
 import { dieboldMarianoSchema, metricsSummarySchema, testMetricsSchema } from './metrics.js';
 import { modelSpecSchema } from './modelSpecSchema.js';
 import { scalerParamsSchema } from './scalerParamsSchema.js';
@@ -27,20 +28,6 @@ export const seedReportSchema = z.strictObject({
 });
 export type SeedReport = z.infer<typeof seedReportSchema>;
 
-/** A served model's split-conformal prediction interval at one level. */
-export const intervalReportSchema = z.strictObject({
-  /**
-   * Half-width in the protocol's scaled space; `null` when infinite (too few validation residuals
-   * for the level), which makes every interval at this level unbounded.
-   */
-  halfWidthScaled: nonNegativeSchema.nullable(),
-  /** Share of the test targets inside the interval. */
-  testCoverage: shareSchema,
-  /** Mean width of the test intervals, in points; `null` when infinite. */
-  meanTestWidth: nonNegativeSchema.nullable(),
-});
-export type IntervalReport = z.infer<typeof intervalReportSchema>;
-
 /** A model's next-month forecast from the last `windowLength` months of the data. */
 export const modelForecastSchema = z.strictObject({
   /** Last month of the data. */
@@ -49,9 +36,12 @@ export const modelForecastSchema = z.strictObject({
   target: monthSchema,
   /** In points. */
   value: z.number(),
-  /** Scaled-space model output, for verifying a reload bit for bit. */
+  /** Scaled-space model output (its location), for verifying a reload bit for bit. */
   scaledValue: z.number(),
+  /** The served interval method's first-month bands at 80 and 95, in points. */
   intervals: byIntervalLevel(intervalSchema),
+  /** h = 1 .. H from the series' end, with the quantiles of the 80 and 95 bands. */
+  path: z.array(pathPointSchema).min(1),
 });
 export type ModelForecast = z.infer<typeof modelForecastSchema>;
 
@@ -87,7 +77,12 @@ export const manifestModelSchema = z.strictObject({
   dmVsNaive: dieboldMarianoSchema,
   /** Served seed's training wall time, in seconds. */
   trainingSeconds: nonNegativeSchema,
-  intervals: byIntervalLevel(intervalReportSchema),
+  /** The served interval method's state as of the series' end (serves any level, any horizon). */
+  calibration: calibrationSchema,
+  /** The served interval method's test scores at 80 and 95 per horizon. */
+  intervalSummary: modelIntervalSummarySchema,
+  /** Every interval-method candidate's validation scores, and the one served. */
+  selection: selectionSchema,
   forecast: modelForecastSchema,
   files: modelFilesSchema,
 });

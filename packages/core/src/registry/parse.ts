@@ -1,5 +1,6 @@
 /** Parsing a registry file: the schema, and an error that names the file and the first issue. */
 import type { z } from 'zod';
+import { type Intervals, intervalsSchema } from './intervals.js';
 import { type Manifest, manifestSchema } from './manifest.js';
 import { type Results, resultsSchema } from './results.js';
 
@@ -50,4 +51,13 @@ export function parseManifest(json: unknown): Manifest {
  */
 export function parseResults(json: unknown): Results {
   return parseRegistryFile(resultsSchema, json, 'results.json');
+}
+
+/**
+ * Parses an `intervals.json` (already `JSON.parse`d).
+ *
+ * @throws {RegistryFormatError} naming the first issue
+ */
+export function parseIntervals(json: unknown): Intervals {
+  return parseRegistryFile(intervalsSchema, json, 'intervals.json');
 }

@@ -5,14 +5,18 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { ScalerParams } from '../scalers/scaler.js';
 import {
   type IntervalLevel,
+  intervalsSchema,
   type Manifest,
   manifestSchema,
+  parseIntervals,
   parseManifest,
   parseResults,
+  REGISTRY_FORMAT_VERSION,
   RegistryFormatError,
   type Results,
   resultsSchema,
 } from './index.js';
+import { registryFixture } from './testing/registryFixture.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const modelsDir = resolve(here, '../../../../models');
@@ -20,40 +24,64 @@ const haveRegistry = existsSync(join(modelsDir, 'manifest.json'));
 const readJson = (file: string): unknown =>
   JSON.parse(readFileSync(join(modelsDir, file), 'utf8')) as unknown;
 
-/** A deep copy of the committed file, to edit. */
-function committed(file: 'manifest.json' | 'results.json') {
+/** A fresh copy of the fixture's file (the current format), to edit. */
+function committed(file: 'manifest.json' | 'results.json' | 'intervals.json') {
+  const fixture = registryFixture();
+  const key = file.replace('.json', '') as keyof typeof fixture;
   // biome-ignore lint/suspicious/noExplicitAny: edited freely to make invalid files
-  return readJson(file) as any;
+  return fixture[key] as any;
 }
 
-describe.skipIf(!haveRegistry)('the committed registry', () => {
+/** The committed registry, once it has been retrained to this reader's format. */
+const committedIsCurrent =
+  haveRegistry &&
+  (readJson('manifest.json') as { formatVersion?: unknown }).formatVersion ===
+    REGISTRY_FORMAT_VERSION;
+
+describe('the fixture registry (registry/testing)', () => {
+  it('parses and round-trips unchanged', () => {
+    const { manifest, results, intervals } = registryFixture();
+    expect(manifestSchema.parse(manifest)).toEqual(manifest);
+    expect(resultsSchema.parse(results)).toEqual(results);
+    expect(intervalsSchema.parse(intervals)).toEqual(intervals);
+    expect(manifest.models.map((m) => m.calibration.method)).toEqual(['rolling', 'static']);
+    expect(manifest.models[0]?.forecast.path).toHaveLength(12);
+  });
+});
+
+describe.skipIf(!committedIsCurrent)('the committed registry', () => {
   it('parses: manifest.json', () => {
     const manifest = parseManifest(readJson('manifest.json'));
-    expect(manifest.models.length).toBe(10);
+    expect(manifest.models.length).toBeGreaterThanOrEqual(10);
     expect(manifest.models.map((m) => m.id)).toContain(manifest.defaultModel);
   });
   it('parses: results.json', () => {
     const results = parseResults(readJson('results.json'));
     expect(results.test.dates.length).toBe(results.test.actual.length);
   });
+  it('parses: intervals.json', () => {
+    const intervals = parseIntervals(readJson('intervals.json'));
+    expect(intervals.models.length).toBe(parseManifest(readJson('manifest.json')).models.length);
+  });
   it('round-trips unchanged (nothing dropped, nothing added)', () => {
     for (const [file, schema] of [
       ['manifest.json', manifestSchema],
       ['results.json', resultsSchema],
+      ['intervals.json', intervalsSchema],
     ] as const) {
       expect(schema.parse(readJson(file))).toEqual(readJson(file));
     }
   });
 });
 
-describe.skipIf(!haveRegistry)('a registry file this reader does not know', () => {
+describe('a registry file this reader does not know', () => {
   it('is refused for another formatVersion, and says so first', () => {
     const manifest = committed('manifest.json');
-    manifest.formatVersion = 2;
+    manifest.formatVersion = 1;
     manifest.newField = true;
     expect(() => parseManifest(manifest)).toThrow(RegistryFormatError);
     expect(() => parseManifest(manifest)).toThrow(
-      /^manifest\.json is invalid: formatVersion: version 2 is not supported \(this reader knows 1\)$/,
+      /^manifest\.json is invalid: formatVersion: version 1 is not supported \(this reader knows 2\)$/,
     );
     const results = committed('results.json');
     results.formatVersion = '1';
@@ -66,9 +94,9 @@ describe.skipIf(!haveRegistry)('a registry file this reader does not know', () =
   });
   it('is refused with a null where a number is required', () => {
     const manifest = committed('manifest.json');
-    manifest.models[3].test.rmse = null;
+    manifest.models[1].test.rmse = null;
     expect(() => parseManifest(manifest)).toThrow(
-      /models\.3\.test\.rmse: Invalid input: expected number, received null/,
+      /models\.1\.test\.rmse: Invalid input: expected number, received null/,
     );
     const results = committed('results.json');
     results.models[0].predictions[5] = null;
@@ -87,18 +115,47 @@ describe.skipIf(!haveRegistry)('a registry file this reader does not know', () =
     delete missing.models[0].forecast.scaledValue;
     expect(() => parseManifest(missing)).toThrow(/models\.0\.forecast\.scaledValue/);
     const level = committed('manifest.json');
-    delete level.models[0].intervals['95'];
-    expect(() => parseManifest(level)).toThrow(/models\.0\.intervals\.95/);
+    delete level.models[0].intervalSummary.test[0].levels['95'];
+    expect(() => parseManifest(level)).toThrow(/models\.0\.intervalSummary\.test\.0\.levels\.95/);
+    const table = committed('intervals.json');
+    delete table.models[0].methods[1].table.test[11].levels['99'];
+    expect(() => parseIntervals(table)).toThrow(
+      /models\.0\.methods\.1\.table\.test\.11\.levels\.99/,
+    );
     const extra = committed('manifest.json');
     extra.models[0].forecast.intervals['90'] = [1, 2];
     expect(() => parseManifest(extra)).toThrow(/models\.0\.forecast\.intervals/);
   });
   it('is refused with NaN or ±Infinity (JSON has neither; the writer must say null)', () => {
     const manifest = committed('manifest.json');
-    manifest.models[0].intervals['80'].halfWidthScaled = Number.POSITIVE_INFINITY;
-    expect(() => parseManifest(manifest)).toThrow(/halfWidthScaled/);
-    manifest.models[0].intervals['80'].halfWidthScaled = Number.NaN;
-    expect(() => parseManifest(manifest)).toThrow(/halfWidthScaled/);
+    manifest.models[0].calibration.horizons[0].scores[3] = Number.POSITIVE_INFINITY;
+    expect(() => parseManifest(manifest)).toThrow(/calibration\.horizons\.0\.scores\.3/);
+    manifest.models[0].calibration.horizons[0].scores[3] = Number.NaN;
+    expect(() => parseManifest(manifest)).toThrow(/calibration\.horizons\.0\.scores\.3/);
+  });
+  it('is refused with a calibration that could not serve', () => {
+    const unsorted = committed('manifest.json');
+    unsorted.models[0].calibration.horizons[2].scores.reverse();
+    expect(() => parseManifest(unsorted)).toThrow(
+      /calibration\.horizons\.2: scores must be ascending/,
+    );
+    const size = committed('manifest.json');
+    size.models[0].calibration.horizons[0].size = 3;
+    expect(() => parseManifest(size)).toThrow(/size must equal scores\.length/);
+    const order = committed('manifest.json');
+    order.models[0].calibration.horizons.shift();
+    expect(() => parseManifest(order)).toThrow(/calibration\.horizons: horizons must be 1 \.\. H/);
+    const window = committed('manifest.json');
+    delete window.models[0].calibration.window;
+    expect(() => parseManifest(window)).toThrow(
+      /calibration\.window: the rolling method needs a window/,
+    );
+    const volatility = committed('manifest.json');
+    volatility.models[0].calibration.method = 'volatility';
+    expect(() => parseManifest(volatility)).toThrow(/calibration\.volatility/);
+    const aci = committed('manifest.json');
+    aci.models[1].calibration.method = 'aci';
+    expect(() => parseManifest(aci)).toThrow(/models\.1\.calibration\.method/);
   });
   it('is refused with a malformed month, hash or cell', () => {
     const month = committed('manifest.json');
@@ -113,13 +170,11 @@ describe.skipIf(!haveRegistry)('a registry file this reader does not know', () =
   });
 });
 
-describe.skipIf(!haveRegistry)('null where the JSON may hold it', () => {
-  it('accepts an infinite half-width and unbounded intervals written as null', () => {
+describe('null where the JSON may hold it', () => {
+  it('accepts unbounded intervals written as null', () => {
     const manifest = committed('manifest.json');
-    const model = manifest.models[0];
-    model.intervals['95'] = { halfWidthScaled: null, testCoverage: 1, meanTestWidth: null };
-    model.forecast.intervals['95'] = [null, null];
-    expect(parseManifest(manifest).models[0]?.intervals['95'].halfWidthScaled).toBeNull();
+    manifest.models[0].forecast.intervals['95'] = [null, null];
+    expect(parseManifest(manifest).models[0]?.forecast.intervals['95']).toEqual([null, null]);
     const results = committed('results.json');
     results.models[0].intervals['95'] = results.models[0].intervals['95'].map(() => [0, null]);
     expect(parseResults(results).models[0]?.intervals['95'][0]).toEqual([0, null]);
@@ -130,10 +185,10 @@ describe('the inferred types', () => {
   it('describe the JSON as written', () => {
     type Model = Manifest['models'][number];
     expectTypeOf<IntervalLevel>().toEqualTypeOf<'80' | '95'>();
-    expectTypeOf<Model['intervals']>().toEqualTypeOf<
-      Record<'80' | '95', Model['intervals']['80']>
+    expectTypeOf<Model['intervalSummary']['test'][number]['levels']>().toEqualTypeOf<
+      Record<'80' | '95', { coverage: number; meanWidth: number; intervalScore: number }>
     >();
-    expectTypeOf<Model['intervals']['80']['halfWidthScaled']>().toEqualTypeOf<number | null>();
+    expectTypeOf<Model['calibration']['scores']>().toEqualTypeOf<'absolute' | 'signed'>();
     expectTypeOf<Model['forecast']['intervals']['80']>().toEqualTypeOf<
       [number | null, number | null]
     >();

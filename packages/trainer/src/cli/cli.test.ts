@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Manifest } from '@gatecast/core';
+import { parseManifest } from '@gatecast/core/registry';
 import { describe, expect, it } from 'vitest';
 import { CLI_PATH, REFERENCE_CSV, scratchDir } from '../testing/paths.js';
 
@@ -23,18 +23,25 @@ describe('gatecast-train', () => {
       '--seeds',
       '--epochs',
       '--batch-size',
+      '--learning-rate',
       '--backend',
+      '--loop',
       '--workers',
       '--quick',
     ]) {
       expect(stdout).toContain(flag);
     }
     expect(stdout).toMatch(/--epochs <count>[\s\S]*default: 40/);
+    expect(stdout).toMatch(/--learning-rate <rate>[\s\S]*default: 0.001/);
+    expect(stdout).toMatch(/--loop <name>[\s\S]*choices: "fused", "layers"[\s\S]*default: "fused"/);
     expect(stdout).toMatch(/auto tries node-gpu → node → wasm → cpu/);
   });
 
   it.each([
     [['--epochs', '0'], /--epochs must be an integer ≥ 1, got "0"/],
+    [['--learning-rate', '0'], /--learning-rate must be a number > 0, got "0"/],
+    [['--learning-rate', 'fast'], /--learning-rate must be a number > 0, got "fast"/],
+    [['--loop', 'fast'], /fast.*Allowed choices are fused, layers/],
     [['--backend', 'tpu'], /tpu.*Allowed choices are auto, node-gpu, node, wasm, cpu/],
     [['--configs', 'transformer-9'], /unknown config "transformer-9"/],
     [['--protocols', 'minmax'], /unknown protocol "minmax"/],
@@ -76,14 +83,16 @@ describe('gatecast-train', () => {
       'gru-8',
       '--workers',
       '2',
+      '--learning-rate',
+      '0.002',
     ]);
     expect(stderr).toMatch(/worker [01]: backend (wasm|node|node-gpu)/);
     expect(stderr).toMatch(/\[4\/4\] gru-8@(reference|relative) seed [12]/);
     expect(code).toBe(0);
     expect(stdout).toContain('naive (baseline)');
-    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
+    const manifest = parseManifest(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')));
     expect(manifest.workers).toBe(2);
-    expect(manifest.training).toMatchObject({ epochs: 2, seeds: [1, 2] });
+    expect(manifest.training).toMatchObject({ epochs: 2, seeds: [1, 2], learningRate: 0.002 });
     expect(manifest.models.map((m) => m.id)).toEqual(['gru-8@reference', 'gru-8@relative']);
     expect(existsSync(join(out, 'gru-8@relative', 'weights.bin'))).toBe(true);
     expect(JSON.stringify(manifest)).not.toContain('/work/');

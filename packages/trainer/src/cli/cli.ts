@@ -2,7 +2,7 @@
 // gatecast-train: a thin shell over `train()`; every piece it calls is importable and tested.
 import { CsvError } from '@gatecast/core';
 import { silenceTfjsNotices } from '../backend/silenceTfjsNotices.js';
-import { train } from '../main.js';
+import { train } from '../sweep.js';
 import { parseArgs, UsageError } from './parseArgs.js';
 import { createProgressReporter } from './progress.js';
 import { printSummary } from './summary.js';

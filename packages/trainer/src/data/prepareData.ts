@@ -7,6 +7,7 @@ import {
   type Protocol,
   type Scaler,
   validationTail,
+  WINDOW_LENGTH,
   type WindowSet,
 } from '@gatecast/core';
 
@@ -21,7 +22,7 @@ export interface SplitOptions {
 }
 
 export const DEFAULT_SPLIT: SplitOptions = {
-  windowLength: 12,
+  windowLength: WINDOW_LENGTH,
   testSize: 184,
   validationFraction: 0.15,
 };
