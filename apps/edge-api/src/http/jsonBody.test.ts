@@ -97,4 +97,27 @@ describe('jsonBody', () => {
   ] as const)('answers 400 problem details to %s', async (_label, body, detail) => {
     await expectProblem(await post(body, 'application/json ; charset=utf-8'), 400, detail);
   });
+
+  it.each([
+    ['with', { 'Content-Length': '100' }],
+    ['without', {}],
+  ] as const)(
+    'answers 400 problem details to a body that breaks off, %s a declared length',
+    async (_label, declared) => {
+      // What the runtime hands the worker when the client disconnects mid-upload or its chunked
+      // framing is malformed: a body stream that errors part-way.
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"n": '));
+          controller.error(new Error('Network connection lost.'));
+        },
+      });
+      const response = await app.request('/echo', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...declared },
+        body: stream,
+      });
+      await expectProblem(response, 400, /ended before it was complete/);
+    },
+  );
 });

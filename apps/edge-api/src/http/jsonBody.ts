@@ -38,6 +38,39 @@ const jsonMediaType: MiddlewareHandler = async (c, next) => {
   await next();
 };
 
+/**
+ * A body that breaks off (the client disconnected mid-upload, or its chunked framing is
+ * malformed) is the client's fault: reading it fails with a 400 `malformed-request` problem, not
+ * an internal error, whichever middleware reads first.
+ */
+const completeBody: MiddlewareHandler = async (c, next) => {
+  const body = c.req.raw.body;
+  if (body) {
+    const reader = body.getReader();
+    const guarded = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        let chunk: ReadableStreamReadResult<Uint8Array>;
+        try {
+          chunk = await reader.read();
+        } catch {
+          controller.error(
+            new ApiError(
+              'malformed-request',
+              'the body ended before it was complete, or its chunked encoding is malformed',
+            ),
+          );
+          return;
+        }
+        if (chunk.done) controller.close();
+        else controller.enqueue(chunk.value);
+      },
+      cancel: (reason) => reader.cancel(reason),
+    });
+    c.req.raw = new Request(c.req.raw, { body: guarded });
+  }
+  await next();
+};
+
 /** 413 beyond `limit` bytes: from `Content-Length`, or counted while reading (Hono's `bodyLimit`). */
 function sizeLimit(limit: number): MiddlewareHandler {
   return bodyLimit({
@@ -84,11 +117,12 @@ const jsonSyntax: MiddlewareHandler = async (c, next) => {
 
 /**
  * The one check of a JSON request body, as problem details, in this order: media type (415), size
- * before any parsing (413), UTF-8 and JSON syntax (400). Mounted as route middleware, before the
- * route's schema validator (422).
+ * before any parsing (413), a body that breaks off (400), UTF-8 and JSON syntax (400). Mounted as
+ * route middleware, before the route's schema validator (422).
  *
- * @throws {ApiError} `unsupported-media-type`, `body-too-large` or `malformed-json`.
+ * @throws {ApiError} `unsupported-media-type`, `body-too-large`, `malformed-request` or
+ *   `malformed-json`.
  */
 export function jsonBody(limit = MAX_BODY_BYTES): MiddlewareHandler {
-  return every(jsonMediaType, sizeLimit(limit), jsonSyntax);
+  return every(jsonMediaType, completeBody, sizeLimit(limit), jsonSyntax);
 }
