@@ -1,9 +1,12 @@
 /**
- * Benchmarks the worker and prints the figures: engines inside workerd (`benchWorker.ts`),
- * bundle size, start-up, and a bounded load test against 127.0.0.1. Ports 8788 (API) and 8789
- * (bench worker) must be free; each wrangler it starts is stopped by its process group id.
+ * Benchmarks the worker and prints the figures: engines inside workerd (`benchWorker.ts`), whole
+ * requests inside workerd (1 month at 80/95 beside a 12-month path at 9 levels, GET and POST, with
+ * a bare window and with a history that calibrates itself), bundle size, start-up, and a bounded
+ * load test against 127.0.0.1. Ports 8788 (API) and 8789 (bench worker) must be free; each
+ * wrangler it starts is stopped by its process group id.
  *
- * Usage: node bench/bench.ts [--seconds 10] [--connections 20] [--only engines,bundle,serve]
+ * Usage: node bench/bench.ts [--seconds 10] [--connections 20]
+ *   [--only engines,requests,bundle,serve]
  * (seconds capped at 30, connections at 64).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -20,7 +23,7 @@ const { values: options } = parseArgs({
   options: {
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '20' },
-    only: { type: 'string', default: 'engines,bundle,serve' },
+    only: { type: 'string', default: 'engines,requests,bundle,serve' },
   },
 });
 const seconds = Math.min(30, Number(options.seconds));
@@ -153,11 +156,21 @@ async function engines() {
         referenceBatch: await getJson<Batch>(`${base}/batch?engine=reference&model=${model}`),
       });
     }
-    const requests = await getJson<{
+    return { cold, rows };
+  } finally {
+    await stop(dev);
+  }
+}
+
+/** Whole requests to an eager app inside workerd, the default model (`/requests`). */
+async function requests() {
+  const dev = startDev('bench/wrangler.jsonc', 8789);
+  try {
+    await dev.ready;
+    return await getJson<{
       model: string;
       rows: { label: string; calibration: string; months: number; perCallUs: number }[];
-    }>(`${base}/requests`);
-    return { cold, rows, requests };
+    }>('http://127.0.0.1:8789/requests');
   } finally {
     await stop(dev);
   }
@@ -248,6 +261,18 @@ function printLoad(label: string, r: LoadTestResult): void {
 }
 
 type EngineFigures = Awaited<ReturnType<typeof engines>>;
+type RequestFigures = Awaited<ReturnType<typeof requests>>;
+
+function printRequests(r: RequestFigures): void {
+  console.log(
+    `\nWhole requests inside workerd, ${r.model} on wasm (median µs of worker CPU per request: routing, validation, path, quantiles, JSON)`,
+  );
+  for (const row of r.rows) {
+    console.log(
+      `  ${row.label.padEnd(44)} ${fmt(row.perCallUs, 0).padStart(8)} µs   ${row.months} month${row.months === 1 ? '' : 's'}, calibration: ${row.calibration}`,
+    );
+  }
+}
 type BundleFigures = Awaited<ReturnType<typeof bundle>>;
 type ServeFigures = Awaited<ReturnType<typeof serve>>;
 
@@ -272,17 +297,9 @@ function printEngines(e: EngineFigures): Map<string, number> {
       `  ${model.padEnd(24)} wasm ${fmt(wasmBatch.windowsPerSecond, 0).padStart(8)}/s (${fmt(wasmBatch.batchMs, 2)} ms)   reference ${fmt(referenceBatch.windowsPerSecond, 0).padStart(8)}/s (${fmt(referenceBatch.batchMs, 2)} ms)`,
     );
   }
-  console.log(
-    `\nWhole requests inside workerd, ${e.requests.model} on wasm (median µs of worker CPU per request: routing, validation, path, quantiles, JSON)`,
-  );
-  for (const row of e.requests.rows) {
-    console.log(
-      `  ${row.label.padEnd(44)} ${fmt(row.perCallUs, 0).padStart(8)} µs   ${row.months} month${row.months === 1 ? '' : 's'}, calibration: ${row.calibration}`,
-    );
-  }
   console.log('\nInside the isolate (wall time, 1 ms clock)');
   console.log(
-    `  start-up work                      ${fmt(e.cold.startupMs, 0)} ms (global scope in the deployed worker: registry checks, wasm start, 10 models) → ${e.cold.engine}`,
+    `  start-up work                      ${fmt(e.cold.startupMs, 0)} ms (global scope in the deployed worker: registry checks, wasm start, ${manifest.models.length} models) → ${e.cold.engine}`,
   );
   console.log(
     `  first request after start-up      ${fmt(e.cold.firstRequestMs, 0)} ms (GET /v1/forecast)`,
@@ -324,6 +341,8 @@ async function main(): Promise<void> {
   console.log('gatecast edge-api benchmark (2-core machine; figures move with load)\n');
   const e = sections.has('engines') ? await engines() : undefined;
   const ratios = e ? printEngines(e) : undefined;
+  const r = sections.has('requests') ? await requests() : undefined;
+  if (r) printRequests(r);
   const b = sections.has('bundle') ? await bundle() : undefined;
   if (b) printBundle(b);
   const s = sections.has('serve') ? await serve() : undefined;

@@ -11,6 +11,7 @@ import {
   SERVABLE_INTERVAL_METHODS,
 } from '@gatecast/core';
 import { z } from '@hono/zod-openapi';
+import { HISTORY_CALIBRATION_MONTHS } from '../serving/historyCalibration.js';
 
 /** An object with one `schema` per registry interval level (`"80"`, `"95"`), as named properties. */
 function byLevel<T extends z.ZodType>(schema: T) {
@@ -98,7 +99,7 @@ const IntervalMethod = z.enum(SERVABLE_INTERVAL_METHODS).openapi({
 const CalibrationSource = z.enum(['registry', 'history']).openapi({
   description:
     '`history`: the served method was run over the posted history’s own errors (a history of ' +
-    'at least 60 months); `registry`: the registry’s calibration as of the bundled series’ end ' +
+    `at least ${HISTORY_CALIBRATION_MONTHS} months); \`registry\`: the registry’s calibration as of the bundled series’ end ` +
     '(GET, a bare window, a batch, or a shorter history).',
 });
 
@@ -330,6 +331,7 @@ export const ProblemSchema = z
   .openapi('Problem');
 
 export type ForecastResponse = z.infer<typeof ForecastResponseSchema>;
+export type PathPoint = z.infer<typeof PathPointSchema>;
 export type BatchResponse = z.infer<typeof BatchResponseSchema>;
 export type CompareResponse = z.infer<typeof CompareResponseSchema>;
 export type IntervalSummary = z.infer<typeof IntervalSummarySchema>;

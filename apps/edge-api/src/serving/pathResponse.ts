@@ -7,6 +7,9 @@ import {
   quantileKeys,
 } from '@gatecast/core';
 import { ApiError } from '../http/problem.js';
+import type { PathPoint } from '../schemas/outputs.js';
+
+export type { PathPoint };
 
 /** How far and at which levels a request wants its forecast. */
 export interface PathRequest {
@@ -14,22 +17,6 @@ export interface PathRequest {
   horizon: number;
   /** Distinct coverage levels in percent, 50 .. 99, in any order. */
   levels: readonly number[];
-}
-
-/** One month of a served path, as the API returns it. */
-export interface PathPoint {
-  /** h, months after the origin. */
-  horizon: number;
-  /** The month forecast, `YYYY-MM-01`; `null` when the origin's month is not known. */
-  target: string | null;
-  /** The point forecast, index points. */
-  forecast: number;
-  /** Bounds in index points keyed by probability (core's `quantileKeys`), ascending. */
-  quantiles: Record<string, number>;
-  /** Models: scores the horizon's calibration held. */
-  calibrationSize?: number;
-  /** Models: a level needed more scores than that; its bounds use the most extreme score. */
-  rankClipped?: boolean;
 }
 
 /** A path with its first month spelled as before: `forecast` and `intervals` keyed by level. */
