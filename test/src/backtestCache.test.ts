@@ -56,13 +56,18 @@ describe('npm run backtest through turbo', () => {
     first = readFileSync(file, 'utf8');
     expect(parseBacktest(JSON.parse(first)).training).toMatchObject({ epochs: 2, seeds: [1] });
 
-    expect(cacheLine(backtest())).toBe('hit');
+    expect(output).toMatch(/backtest: .*models\/backtest\.json now holds the backtest created /);
+    const again = backtest();
+    expect(cacheLine(again)).toBe('hit');
+    expect(again).toMatch(/already held this backtest/);
     expect(readFileSync(file, 'utf8')).toBe(first);
   });
 
   it('restores a deleted models/backtest.json from the cache', () => {
     rmSync(file);
-    expect(cacheLine(backtest())).toBe('hit');
+    const output = backtest();
+    expect(cacheLine(output)).toBe('hit');
+    expect(output).toMatch(/now holds the backtest created /);
     expect(readFileSync(file, 'utf8')).toBe(first);
   });
 
