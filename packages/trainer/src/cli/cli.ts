@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // gatecast-train: a thin shell over `train()`; every piece it calls is importable and tested.
 import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CsvError } from '@gatecast/core';
 import { silenceTfjsNotices } from '../backend/silenceTfjsNotices.js';
@@ -52,7 +53,7 @@ async function cli(argv: string[]): Promise<number> {
     });
     progress.stop();
     const print = (line: string) => process.stdout.write(`${line}\n`);
-    printSummary(summary, options.outDir, print);
+    printSummary(summary, resolve(options.outDir), print);
     if (copied) print(`series copied into the registry as ${copied} (it is not in data/)`);
     return 0;
   } catch (error) {
