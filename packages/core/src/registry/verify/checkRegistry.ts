@@ -4,6 +4,7 @@
  * registry in. Plain TypeScript over the files' contents (no I/O, no tfjs): every reader passes
  * what it read and its own sha256.
  */
+import { PROTOCOL_ROLES } from '../../constants.js';
 import { parseMonthlyCsv } from '../../csv/parseMonthlyCsv.js';
 import { modelForward } from '../../model/forward.js';
 import type { ModelWeights } from '../../model/modelSpec.js';
@@ -191,7 +192,7 @@ function predict(
 
 /**
  * Checks a model's files against its manifest entry, before running it: both files are there and
- * match their sha256; the scaler fits the protocol and the spec the registry's window length; the
+ * match their sha256; the scaler and the role fit the protocol and the spec the registry's window length; the
  * files decode to the spec's weights (format, names, shapes, size) and every weight is finite.
  *
  * @param windowLength the registry's (`manifest.split.windowLength`)
@@ -224,6 +225,9 @@ export async function checkModelFiles(
     throw new ModelFilesError(
       `scaler '${entry.scaler.kind}' does not fit protocol '${entry.protocol}'`,
     );
+  }
+  if (entry.role !== PROTOCOL_ROLES[entry.protocol]) {
+    throw new ModelFilesError(`role '${entry.role}' does not fit protocol '${entry.protocol}'`);
   }
   if (entry.spec.windowLength !== options.windowLength) {
     throw new ModelFilesError(
