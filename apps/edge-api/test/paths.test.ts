@@ -300,7 +300,7 @@ describe('GET /v1/compare?horizon&level', () => {
 
   it('puts every model’s path beside the four baselines’, each at the levels asked for', async () => {
     const body = await getJson<{ horizon: number; levels: number[]; forecasts: Row[] }>(
-      `/v1/compare?horizon=12${query(NINE)}`,
+      `/v1/compare?horizon=12${query(NINE)}&role=all`,
     );
     expect(body.forecasts.map((f) => f.id)).toEqual([
       ...manifest.models.map((m) => m.id),

@@ -23,8 +23,8 @@ interface ForecastBody {
 const defaultEntry = manifest.models.find((m) => m.id === manifest.defaultModel);
 
 describe('GET /v1/models', () => {
-  it('lists every manifest model with its recorded figures', async () => {
-    const response = await api('/v1/models');
+  it('lists every manifest model with its recorded figures (?role=all)', async () => {
+    const response = await api('/v1/models?role=all');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     const body = (await response.json()) as {
@@ -203,8 +203,8 @@ describe('POST /v1/forecast/batch', () => {
 });
 
 describe('GET /v1/compare', () => {
-  it('puts every model beside the four baselines', async () => {
-    const response = await api('/v1/compare');
+  it('puts every model beside the four baselines (?role=all)', async () => {
+    const response = await api('/v1/compare?role=all');
     expect(response.status).toBe(200);
     const body = (await response.json()) as {
       asOf: string;

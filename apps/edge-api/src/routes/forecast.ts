@@ -106,6 +106,7 @@ function forecastBody(options: {
   const { model, served, request, asOf } = options;
   return {
     model: model.entry.id,
+    role: model.entry.role,
     asOf,
     target: asOf === null ? null : nextMonth(asOf),
     forecast: served.forecast,
@@ -233,6 +234,7 @@ export const forecast = new OpenAPIHono<AppEnv>()
     });
     const response: BatchResponse = {
       model: model.entry.id,
+      role: model.entry.role,
       count: forecasts.length,
       horizon: request.horizon,
       levels: servedLevels(request),

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../appEnv.js';
 import { registryCache } from '../http/registryCache.js';
-import { ModelParamsSchema } from '../schemas/inputs.js';
+import { ModelParamsSchema, ModelsQuerySchema, roleMatches } from '../schemas/inputs.js';
 import { ModelSummarySchema, ModelsResponseSchema } from '../schemas/outputs.js';
 import { BASELINE_IDS } from '../serving/baselinePaths.js';
 import { findModel } from '../serving/findModel.js';
@@ -12,10 +12,17 @@ export const listModelsRoute = createRoute({
   method: 'get',
   path: '/models',
   summary: 'Served models and the baselines, with their test metrics and interval scores',
+  description:
+    'Forecasters by default; `?role=lesson-reproduction` or `?role=all` lists the lesson’s ' +
+    'reproduction too. Every model stays reachable by id (`/v1/models/{id}`, `model=`).',
   middleware: [registryCache('registry')] as const,
+  request: { query: ModelsQuerySchema },
   responses: {
-    ...jsonOk(ModelsResponseSchema, 'Every served model, and the ones refused at load with why.'),
-    ...problemResponses(503),
+    ...jsonOk(
+      ModelsResponseSchema,
+      'The served models of the requested role, and the ones refused at load with why.',
+    ),
+    ...problemResponses(422, 503),
   },
 });
 
@@ -38,13 +45,22 @@ export const getModelRoute = createRoute({
 export const models = new OpenAPIHono<AppEnv>()
   .openapi(listModelsRoute, (c) => {
     const state = c.var.state();
+    const { role } = c.req.valid('query');
     const { manifest } = state.registry;
     const { served, refused } = state.models.all();
+    const roleOf = new Map(manifest.models.map((m) => [m.id, m.role]));
+    const listed = (id: string) => {
+      const modelRole = roleOf.get(id);
+      return modelRole !== undefined && roleMatches(modelRole, role);
+    };
     return c.json(
       {
         defaultModel: manifest.defaultModel,
-        models: served.map((m) => summarizeModel(m.entry, manifest)),
-        refused,
+        role,
+        models: served
+          .filter((m) => listed(m.entry.id))
+          .map((m) => summarizeModel(m.entry, manifest)),
+        refused: refused.filter((r) => listed(r.id)),
         baselines: BASELINE_IDS.map((id) => ({
           id,
           description: manifest.baselines[id].description,

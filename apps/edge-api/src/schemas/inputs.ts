@@ -4,7 +4,14 @@
  * can act on; the app turns failures into problem details with one JSON pointer per issue.
  */
 
-import { INTERVAL_LEVELS, MAX_HORIZON, monthsBetween, WINDOW_LENGTH } from '@gatecast/core';
+import {
+  INTERVAL_LEVELS,
+  MAX_HORIZON,
+  MODEL_ROLES,
+  type ModelRole,
+  monthsBetween,
+  WINDOW_LENGTH,
+} from '@gatecast/core';
 import { z } from '@hono/zod-openapi';
 import { HISTORY_CALIBRATION_MONTHS } from '../serving/historyCalibration.js';
 
@@ -288,9 +295,44 @@ export const ForecastQuerySchema = z.strictObject(
   strictError,
 );
 
-/** Query of GET /v1/compare: `?horizon=6&level=50&level=90`. */
+/** What `?role=` may ask for: one role, or `all`. */
+export const ROLE_FILTERS = [...MODEL_ROLES, 'all'] as const;
+export type RoleFilter = (typeof ROLE_FILTERS)[number];
+/** Listings show forecasters unless asked for more. */
+export const DEFAULT_ROLE_FILTER: RoleFilter = 'forecaster';
+
+/** Whether a model of `role` is listed under `filter`. */
+export function roleMatches(role: ModelRole, filter: RoleFilter): boolean {
+  return filter === 'all' || role === filter;
+}
+
+/** `?role=all`: which models a listing shows; forecasters by default. */
+const RoleQuerySchema = z
+  .enum(ROLE_FILTERS, {
+    error: (issue) =>
+      `must be one of ${ROLE_FILTERS.join(', ')}, not ${
+        typeof issue.input === 'string'
+          ? JSON.stringify(issue.input.slice(0, 40))
+          : describe(issue.input)
+      }`,
+  })
+  .default(DEFAULT_ROLE_FILTER)
+  .openapi({
+    param: { name: 'role', in: 'query' },
+    description:
+      'Which models to list: `forecaster` (default; the models meant to forecast), ' +
+      '`lesson-reproduction` (the lesson’s protocol reproduced on raw levels, kept to show what it ' +
+      'gives: forecasts far below the index, not meant for use) or `all`. Every model stays ' +
+      'reachable by id whatever its role.',
+    example: 'all',
+  });
+
+/** Query of GET /v1/models: `?role=all`. */
+export const ModelsQuerySchema = z.strictObject({ role: RoleQuerySchema }, strictError);
+
+/** Query of GET /v1/compare: `?horizon=6&level=50&level=90&role=all`. */
 export const CompareQuerySchema = z.strictObject(
-  { horizon: HorizonQuerySchema, level: LevelQuerySchema },
+  { horizon: HorizonQuerySchema, level: LevelQuerySchema, role: RoleQuerySchema },
   strictError,
 );
 

@@ -7,11 +7,13 @@ import {
   INTERVAL_LEVELS,
   type IntervalLevel,
   MAX_HORIZON,
+  MODEL_ROLES,
   PROTOCOLS,
   SERVABLE_INTERVAL_METHODS,
 } from '@gatecast/core';
 import { z } from '@hono/zod-openapi';
 import { HISTORY_CALIBRATION_MONTHS } from '../serving/historyCalibration.js';
+import { ROLE_FILTERS } from './inputs.js';
 
 /** An object with one `schema` per registry interval level (`"80"`, `"95"`), as named properties. */
 function byLevel<T extends z.ZodType>(schema: T) {
@@ -27,6 +29,17 @@ const Engine = z
   .enum(['wasm', 'reference'])
   .openapi({ description: 'Engine that computed the numbers.' });
 const Unit = z.literal('points').openapi({ description: 'S&P 500 index points.' });
+const Role = z.enum(MODEL_ROLES).openapi('ModelRole', {
+  description:
+    'What the model is for. `forecaster`: meant to forecast (the scale-free relative protocol). ' +
+    '`lesson-reproduction`: the lesson’s protocol reproduced faithfully on raw index levels, kept ' +
+    'to show what it gives (a nearly flat forecast far below the index, bands reaching below ' +
+    'zero): not a forecast to use.',
+  example: 'forecaster',
+});
+const RoleFilter = z
+  .enum(ROLE_FILTERS)
+  .openapi({ description: 'The `role` filter the listing applied (`?role=`).' });
 
 const Band = z.tuple([z.number(), z.number()]).openapi('Band', {
   description: '[lower, upper] in index points: finite, and positive for relative-protocol models.',
@@ -121,6 +134,7 @@ const Levels = z
 export const ForecastResponseSchema = z
   .object({
     model: z.string(),
+    role: Role,
     asOf: Month.nullable().openapi({
       description: 'Last month of the input; null for a bare window.',
     }),
@@ -144,6 +158,7 @@ export const ForecastResponseSchema = z
 export const BatchResponseSchema = z
   .object({
     model: z.string(),
+    role: Role,
     count: z.number().int(),
     horizon: Horizon,
     levels: Levels,
@@ -214,6 +229,7 @@ export const ModelSummarySchema = z
     protocol: z.enum(PROTOCOLS).openapi({
       description: 'reference: raw levels in and out (the lesson); relative: scaled log ratios.',
     }),
+    role: Role,
     parameterCount: z.number().int(),
     trainedAt: z
       .string()
@@ -241,7 +257,10 @@ export const ModelSummarySchema = z
 export const ModelsResponseSchema = z
   .object({
     defaultModel: z.string(),
-    models: z.array(ModelSummarySchema),
+    role: RoleFilter,
+    models: z.array(ModelSummarySchema).openapi({
+      description: 'The served models of the requested role, in manifest order.',
+    }),
     refused: z.array(z.object({ id: z.string(), reason: z.string() })),
     baselines: z.array(
       z.object({
@@ -258,6 +277,7 @@ const CompareRow = z
   .object({
     id: z.string(),
     kind: z.enum(['model', 'baseline']),
+    role: Role.optional().openapi({ description: 'Models only: what the model is for.' }),
     description: z.string().optional().openapi({ description: 'Baselines: what they forecast.' }),
     forecast: z.number(),
     intervals: IntervalsSchema,
@@ -279,6 +299,7 @@ export const CompareResponseSchema = z
     target: Month,
     horizon: Horizon,
     levels: Levels,
+    role: RoleFilter,
     unit: Unit,
     engine: Engine,
     forecasts: z.array(CompareRow),
