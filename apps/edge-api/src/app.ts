@@ -6,14 +6,16 @@ import type { AppEnv, Startup } from './appEnv.js';
 import type { EngineOptions } from './engine/selectEngine.js';
 import { allowedMethods } from './http/allowedMethods.js';
 import { ApiError, type FieldError, problem, problemResponse } from './http/problem.js';
+import { rejectPrototypeQueryKeys } from './http/prototypeKeys.js';
 import { registryCache } from './http/registryCache.js';
 import type { RegistryBundle } from './registry/bundle.js';
 import { RegistryError } from './registry/loadRegistry.js';
 import { compare } from './routes/compare.js';
+import { docsPage } from './routes/docs.js';
 import { forecast } from './routes/forecast.js';
 import { health } from './routes/health.js';
 import { models } from './routes/models.js';
-import { HISTORY_CALIBRATION_MONTHS } from './serving/historyCalibration.js';
+import { buildDocument } from './routes/openapiDocument.js';
 import { buildServingState } from './serving/servingState.js';
 
 /** What an app serves and how it computes. */
@@ -127,35 +129,31 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     await next();
   });
 
+  app.use('/v1/*', rejectPrototypeQueryKeys);
   app.route('/v1', models);
   app.route('/v1', forecast);
   app.route('/v1', compare);
   app.route('/', health);
 
-  let document: object | undefined;
-  app.get('/openapi.json', registryCache('registry'), (c) => {
-    document ??= app.getOpenAPI31Document({
-      openapi: '3.1.0',
-      info: {
-        title: 'gatecast edge API',
-        version: '1.0.0',
-        description:
-          'S&P 500 forecasts 1 to 12 months ahead from recurrent networks (SimpleRNN, GRU, LSTM), ' +
-          'with conformal quantiles at any levels from 50 to 99 % (the interval method each ' +
-          'model serves was chosen on validation months), beside the naive, drift, AR(1) and ' +
-          `EWMA-volatility baselines. A posted history of ${HISTORY_CALIBRATION_MONTHS} months or more calibrates the ` +
-          'intervals on its own errors. Values are index points. Errors are RFC 9457 problem ' +
-          'details (application/problem+json).',
-      },
+  // Built once per app, on first request: it asks the app for its real answers as examples.
+  let document: Promise<object> | undefined;
+  app.get('/openapi.json', registryCache('registry'), async (c) => {
+    document ??= buildDocument(app, c.var.startup, async (url, init) =>
+      app.request(url, init, c.env),
+    ).catch((error: unknown) => {
+      document = undefined;
+      throw error;
     });
-    return c.json(document, 200);
+    return c.json(await document, 200);
   });
+  app.get('/docs', docsPage());
 
   const routeTable = [
     ...app.openAPIRegistry.definitions.flatMap((d) =>
       d.type === 'route' ? [{ method: d.route.method.toUpperCase(), path: d.route.path }] : [],
     ),
     { method: 'GET', path: '/openapi.json' },
+    { method: 'GET', path: '/docs' },
   ];
   app.notFound((c) => {
     const path = c.req.path.length > 200 ? `${c.req.path.slice(0, 200)}…` : c.req.path;
