@@ -51,6 +51,8 @@ export function docsPage(): MiddlewareHandler<AppEnv> {
     return {
       url: '/openapi.json',
       pageTitle: 'gatecast API reference',
+      // The site's icon, so the browser does not ask for a missing /favicon.ico.
+      favicon: '/favicon.svg',
       cdn: SCALAR_SCRIPT_PATH,
       nonce,
       withDefaultFonts: false,

@@ -48,7 +48,11 @@ describe.skipIf(!apiAvailable)('/docs', () => {
     expect(ops.length).toBeGreaterThanOrEqual(7);
     const { page, errors } = await browser.page();
     const requested: string[] = [];
+    const failed: string[] = [];
     page.on('request', (request) => requested.push(request.url()));
+    page.on('response', (answer) => {
+      if (answer.status() >= 400) failed.push(`${answer.status()} ${answer.url()}`);
+    });
     const response = await page.goto(`${baseUrl}/docs`);
     expect(response?.status()).toBe(200);
     expect(response?.headers()['content-security-policy']).toContain("default-src 'none'");
@@ -77,6 +81,7 @@ describe.skipIf(!apiAvailable)('/docs', () => {
     expect(elsewhere).toEqual([]);
     expect(requested).toContain(`${origin}/vendor/scalar-api-reference.js`);
     expect(requested).toContain(`${origin}/openapi.json`);
+    expect(failed).toEqual([]);
     expect(errors).toEqual([]);
   });
 
