@@ -5,11 +5,13 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppEnv, Startup } from './appEnv.js';
 import type { EngineOptions } from './engine/selectEngine.js';
 import { allowedMethods } from './http/allowedMethods.js';
+import { jsonPointer } from './http/jsonPointer.js';
 import { ApiError, type FieldError, problem, problemResponse } from './http/problem.js';
 import { rejectPrototypeQueryKeys } from './http/prototypeKeys.js';
 import { registryCache } from './http/registryCache.js';
 import type { RegistryBundle } from './registry/bundle.js';
 import { RegistryError } from './registry/loadRegistry.js';
+import { backtestRoutes } from './routes/backtest.js';
 import { compare } from './routes/compare.js';
 import { docsPage } from './routes/docs.js';
 import { forecast } from './routes/forecast.js';
@@ -37,11 +39,6 @@ export interface AppOptions {
   onUnexpectedError?: (error: unknown) => void;
 }
 
-/** RFC 6901 pointer of a zod issue path, e.g. `['window', 3]` → `/window/3`. */
-function pointer(path: readonly PropertyKey[]): string {
-  return path.map((key) => `/${String(key).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
-}
-
 /** Turns a failed schema check into problem details (422), one JSON pointer per issue. */
 function validationHook(
   result: {
@@ -53,7 +50,7 @@ function validationHook(
 ): Response | undefined {
   if (result.success || !result.error) return undefined;
   const errors: FieldError[] = result.error.issues.map((issue) => ({
-    pointer: pointer(issue.path),
+    pointer: jsonPointer(issue.path),
     detail: issue.message,
   }));
   const first = errors[0] as FieldError;
@@ -133,6 +130,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/v1', models);
   app.route('/v1', forecast);
   app.route('/v1', compare);
+  app.route('/v1', backtestRoutes(options.registry.backtest));
   app.route('/', health);
 
   // Built once per app, on first request: it asks the app for its real answers as examples.

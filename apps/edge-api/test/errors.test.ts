@@ -41,7 +41,7 @@ describe('content type (415) and size (413)', () => {
     async (contentType) => {
       for (const [path, body] of [
         ['/v1/forecast', { window: latestWindow }],
-        ['/v1/forecast/batch', { windows: [latestWindow, latestWindow] }],
+        ['/v1/forecast/batch', { items: [{ window: latestWindow }, { window: latestWindow }] }],
       ] as const) {
         const plain = await api(path, jsonPost(body));
         const spelled = await api(path, jsonPost(body, { 'Content-Type': contentType }));
@@ -193,27 +193,25 @@ describe('schema violations (422)', () => {
     await expectProblem(await postForecast([1, 2, 3]), 422, /must be an object, not an array/);
   });
 
-  it('rejects too many windows in a batch', async () => {
-    const windows = Array.from({ length: 257 }, () => latestWindow);
-    const response = await api('/v1/forecast/batch', jsonPost({ windows }));
-    await expectProblem(response, 422, /at most 256 windows per request, got 257/);
+  it('rejects too many items in a batch', async () => {
+    const items = Array.from({ length: 257 }, () => ({ window: latestWindow }));
+    const response = await api('/v1/forecast/batch', jsonPost({ items }));
+    await expectProblem(response, 422, /at most 256 items per request, got 257/);
   });
 
-  it('rejects a bad window inside a batch, pointing at it', async () => {
-    const windows = [latestWindow, latestWindow, latestWindow, latestWindow.slice(2)];
-    const problem = await expectProblem(
-      await api('/v1/forecast/batch', jsonPost({ windows })),
-      422,
-      /exactly 12/,
-    );
-    expect(problem.errors?.[0]?.pointer).toBe('/windows/3');
-  });
-
-  it('rejects an empty batch', async () => {
+  it('rejects an empty batch, and points a client of `windows` at `items`', async () => {
     await expectProblem(
-      await api('/v1/forecast/batch', jsonPost({ windows: [] })),
+      await api('/v1/forecast/batch', jsonPost({ items: [] })),
       422,
-      /at least one window/,
+      /at least one item/,
+    );
+    const problem = await expectProblem(
+      await api('/v1/forecast/batch', jsonPost({ windows: [latestWindow] })),
+      422,
+      /items: is required/,
+    );
+    expect(problem.errors?.map((e) => e.detail)).toContain(
+      'unknown field: windows (send `items: [{ id?, window }]`)',
     );
   });
 });

@@ -85,8 +85,20 @@ const body = fc.oneof(
   fc.record({ model, window, horizon, levels }, { requiredKeys: ['window'] }),
   fc.record({ model, history, horizon, levels }, { requiredKeys: ['history'] }),
   fc.record(
-    { model, windows: fc.array(window, { maxLength: 300 }), horizon, levels },
-    { requiredKeys: ['windows'] },
+    {
+      model,
+      items: fc.array(
+        fc.oneof(
+          fc.record({ id: fc.string({ maxLength: 8 }), window }, { requiredKeys: ['window'] }),
+          fc.record({ history }, { requiredKeys: ['history'] }),
+          fc.jsonValue(),
+        ),
+        { maxLength: 300 },
+      ),
+      horizon,
+      levels,
+    },
+    { requiredKeys: ['items'] },
   ),
   fc.record({ window, extra: fc.jsonValue() }),
   fc.jsonValue().map((v) => JSON.stringify(v)),
@@ -146,9 +158,23 @@ async function check(response: Response): Promise<void> {
     intervals?: Record<string, [number, number]>;
     path?: { horizon: number; forecast: number; quantiles: Record<string, number> }[];
   }
-  const json = JSON.parse(text) as Partial<Answer> & { horizon?: number; forecasts?: Answer[] };
+  type Failure = { error: { type: string; status: number; detail: string } };
+  const json = JSON.parse(text) as Partial<Answer> & {
+    horizon?: number;
+    forecasts?: Answer[];
+    results?: (Answer | Failure)[];
+  };
+  // A batch item that failed carries its own problem; the others are forecasts.
+  const failures = (json.results ?? []).filter((r): r is Failure => 'error' in r);
+  for (const { error } of failures) {
+    expect(error.type).toMatch(/^tag:gatecast,2026:problem:(invalid-item|forecast-not-finite)$/);
+    expect(error.status).toBe(422);
+    expect(error.detail).not.toMatch(/\bat \S+ \(|\.ts:\d+|node_modules|file:\/\//);
+  }
+  const items = json.results?.filter((r): r is Answer => !('error' in r));
   // Only forecast answers carry `forecast`; /v1/models carries none.
-  const forecasts = json.forecasts ?? (json.forecast === undefined ? [] : [json as Answer]);
+  const forecasts =
+    json.forecasts ?? items ?? (json.forecast === undefined ? [] : [json as Answer]);
   for (const f of forecasts) {
     expect(Number.isFinite(f.forecast)).toBe(true);
     for (const [lo, hi] of Object.values(f.intervals ?? {})) {

@@ -186,17 +186,17 @@ describe('POST /v1/forecast', () => {
 describe('POST /v1/forecast/batch', () => {
   it('forecasts every test window in one request, matching the trainer', async () => {
     const id = 'lstm-32-16@relative';
-    const windows = results.test.dates.map(windowBefore);
-    const response = await api('/v1/forecast/batch', jsonPost({ model: id, windows }));
+    const items = results.test.dates.map((date) => ({ window: windowBefore(date) }));
+    const response = await api('/v1/forecast/batch', jsonPost({ model: id, items }));
     expect(response.status).toBe(200);
     const body = (await response.json()) as {
       model: string;
       count: number;
-      forecasts: { forecast: number }[];
+      results: { forecast: number }[];
     };
     expect(body.count).toBe(184);
     const recorded = results.models.find((m) => m.id === id)?.predictions as number[];
-    body.forecasts.forEach((f, i) => {
+    body.results.forEach((f, i) => {
       expectRelativelyClose(f.forecast, recorded[i] as number);
     });
   });

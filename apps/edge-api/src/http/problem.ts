@@ -22,6 +22,7 @@ export const PROBLEMS = {
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
   'invalid-body': { status: 422, title: 'Invalid request body' },
   'invalid-parameters': { status: 422, title: 'Invalid parameters' },
+  'invalid-item': { status: 422, title: 'Invalid batch item' },
   'forecast-not-finite': { status: 422, title: 'Forecast not finite' },
   'headers-too-large': { status: 431, title: 'Request header fields too large' },
   internal: { status: 500, title: 'Internal error' },

@@ -5,6 +5,7 @@ import { jsonBody, MAX_BODY_BYTES } from '../http/jsonBody.js';
 import { ApiError, problemType } from '../http/problem.js';
 import { registryCache } from '../http/registryCache.js';
 import {
+  BatchEnvelopeSchema,
   BatchRequestSchema,
   ForecastQuerySchema,
   ForecastRequestSchema,
@@ -16,6 +17,7 @@ import {
   type ForecastResponse,
   ForecastResponseSchema,
 } from '../schemas/outputs.js';
+import { forecastBatch } from '../serving/batchForecast.js';
 import { findModel } from '../serving/findModel.js';
 import { calibrateOnHistory, HISTORY_CALIBRATION_MONTHS } from '../serving/historyCalibration.js';
 import { modelPaths } from '../serving/modelPaths.js';
@@ -66,20 +68,38 @@ export const postForecastRoute = createRoute({
   },
 });
 
+/** POST /forecast/batch as the document describes it (every item a `BatchItem`). */
 export const postBatchRoute = createRoute({
   method: 'post',
   path: '/forecast/batch',
-  summary: `Forecast up to ${MAX_BATCH_WINDOWS} windows in one pass`,
+  summary: `Forecast up to ${MAX_BATCH_WINDOWS} windows or histories in one pass, each with your id`,
   description:
-    'Every window’s path advances in the same engine call, one call per month; quantiles use ' +
-    'the registry’s calibration.',
+    'Each item is a `window` or a `history`, with an optional `id` echoed back; `horizon` and ' +
+    '`levels` apply to every item. Items are checked one by one: an item that is not valid, or ' +
+    'whose forecast is not finite, gets its own RFC 9457 problem in `results` (`{ id, error }`) ' +
+    'and the others are forecast; the request fails (422) only when its envelope does (no or ' +
+    `too many items, a bad horizon or levels, an unknown field). Every valid item’s path advances in the ` +
+    'same engine call, one call per month. Quantiles use the registry’s calibration, also for a ' +
+    `history of ${HISTORY_CALIBRATION_MONTHS} months or more (a history that calibrates itself ` +
+    'costs W + h windows: send it to POST /v1/forecast).',
   middleware: [jsonBody()] as const,
-  request: { body: jsonRequest(BatchRequestSchema, `1 to ${MAX_BATCH_WINDOWS} windows.`) },
+  request: { body: jsonRequest(BatchRequestSchema, `1 to ${MAX_BATCH_WINDOWS} items.`) },
   responses: {
-    ...jsonOk(BatchResponseSchema, 'One forecast path per window, in order.'),
+    ...jsonOk(BatchResponseSchema, 'One result per item, in order: a forecast or a problem.'),
     ...problemResponses(400, 404, 413, 415, 422, 503),
   },
 });
+
+/**
+ * The route the handler is registered with: the same, but validating only the envelope
+ * (`BatchEnvelopeSchema`), so that each item is validated on its own by `forecastBatch`. Hidden
+ * from the document, which shows {@link postBatchRoute}.
+ */
+const postBatchEnvelopeRoute = {
+  ...postBatchRoute,
+  hide: true,
+  request: { body: jsonRequest(BatchEnvelopeSchema, `1 to ${MAX_BATCH_WINDOWS} items.`) },
+};
 
 function checkWindowLength(model: ServedModel): void {
   if (model.entry.spec.windowLength !== WINDOW_LENGTH) {
@@ -207,42 +227,29 @@ export const forecast = new OpenAPIHono<AppEnv>()
       200,
     );
   })
-  .openapi(postBatchRoute, (c) => {
+  .openapi(postBatchEnvelopeRoute, (c) => {
     const state = c.var.state();
     const body = c.req.valid('json');
     const model = findModel(state, body.model);
     checkWindowLength(model);
     const request = { horizon: body.horizon, levels: body.levels };
-    const { calibration, protocol } = model.entry;
-    const paths = modelPaths(model, body.windows, request.horizon);
-    const forecasts = paths.values.map((values, i) => {
-      const served = servePath({
-        calibration,
-        protocol,
-        values,
-        scales: paths.scales?.[i],
-        asOf: null,
-        request,
-        label: `window ${i}`,
-      });
-      return {
-        forecast: served.forecast,
-        intervals: served.intervals,
-        path: served.path,
-        ...(served.clampedAtZero === undefined ? {} : { clampedAtZero: served.clampedAtZero }),
-      };
-    });
+    const results = forecastBatch({ model, items: body.items, request });
     const response: BatchResponse = {
       model: model.entry.id,
       role: model.entry.role,
-      count: forecasts.length,
+      count: results.length,
+      failed: results.filter((r) => 'error' in r).length,
       horizon: request.horizon,
       levels: servedLevels(request),
-      intervalMethod: calibration.method,
+      intervalMethod: model.entry.calibration.method,
       calibration: 'registry',
-      forecasts,
+      results,
       unit: 'points',
       engine: state.engine.engine.name,
     };
     return c.json(response, 200);
   });
+
+// The document's description of the batch route (the handler above validates items itself).
+const { middleware: _middleware, ...documentedBatchRoute } = postBatchRoute;
+forecast.openAPIRegistry.registerPath(documentedBatchRoute);

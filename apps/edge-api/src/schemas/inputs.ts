@@ -15,7 +15,7 @@ import {
 import { z } from '@hono/zod-openapi';
 import { HISTORY_CALIBRATION_MONTHS } from '../serving/historyCalibration.js';
 
-/** Most windows one batch request may carry. */
+/** Most items (windows or histories) one batch request may carry. */
 export const MAX_BATCH_WINDOWS = 256;
 /**
  * Most months a history may carry (100 years); the last 12 are the window, and a history of at
@@ -224,6 +224,23 @@ const LevelQuerySchema = z
     example: [50, 90],
   });
 
+/** Adds an issue unless an object has exactly one of `window` and `history`. */
+function exactlyOneInput(
+  body: { window?: unknown; history?: unknown },
+  ctx: { addIssue: (issue: { code: 'custom'; path: []; message: string }) => void },
+): void {
+  if ((body.window === undefined) === (body.history === undefined)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [],
+      message:
+        body.window === undefined
+          ? 'send one of `window` (12 closes) or `history` ([{date, close}, …])'
+          : 'send either `window` or `history`, not both',
+    });
+  }
+}
+
 /** POST /v1/forecast: exactly one of `window` or `history`, and optionally a model. */
 export const ForecastRequestSchema = z
   .strictObject(
@@ -235,18 +252,7 @@ export const ForecastRequestSchema = z
     },
     strictError,
   )
-  .superRefine((body, ctx) => {
-    if ((body.window === undefined) === (body.history === undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [],
-        message:
-          body.window === undefined
-            ? 'send one of `window` (12 closes) or `history` ([{date, close}, …])'
-            : 'send either `window` or `history`, not both',
-      });
-    }
-  })
+  .superRefine(exactlyOneInput)
   .openapi('ForecastRequest', {
     description:
       'Exactly one of `window` or `history`; optionally `horizon` and `levels`. A history of at ' +
@@ -262,28 +268,108 @@ export const ForecastRequestSchema = z
     },
   });
 
-/** POST /v1/forecast/batch. */
-export const BatchRequestSchema = z
+/** Longest client id a batch item may carry. */
+export const MAX_ITEM_ID_LENGTH = 128;
+
+/** A batch item's client id, echoed back with its result. */
+export const BatchItemIdSchema = z
+  .string({
+    error: (issue) => requiredOr(issue.input, `must be a string, not ${describe(issue.input)}`),
+  })
+  .min(1, { error: 'must not be empty' })
+  .max(MAX_ITEM_ID_LENGTH, { error: `must be at most ${MAX_ITEM_ID_LENGTH} characters` })
+  .openapi({
+    description:
+      'Your id for the item, echoed back with its result (any string; not checked for uniqueness).',
+    example: 'sp500-2026-05',
+  });
+
+/** One batch item: a window or a history, with an optional client id. */
+export const BatchItemSchema = z
   .strictObject(
     {
-      model: ModelIdSchema.optional(),
-      windows: z
-        .array(WindowSchema, {
-          error: (issue) =>
-            requiredOr(issue.input, `must be an array of windows, not ${describe(issue.input)}`),
-        })
-        .min(1, { error: 'must hold at least one window' })
-        .max(MAX_BATCH_WINDOWS, {
-          error: (issue) =>
-            `must hold at most ${MAX_BATCH_WINDOWS} windows per request, got ${Array.isArray(issue.input) ? issue.input.length : 0}`,
-        }),
-      ...pathFields,
+      id: BatchItemIdSchema.optional(),
+      window: WindowSchema.optional(),
+      history: HistorySchema.optional(),
     },
     strictError,
   )
-  .openapi('BatchRequest', {
-    description: `1 to ${MAX_BATCH_WINDOWS} windows, forecast in one pass.`,
+  .superRefine(exactlyOneInput)
+  .openapi('BatchItem', {
+    description:
+      'Exactly one of `window` (12 closes) or `history` (≥ 12 consecutive months, whose last ' +
+      'date names the months forecast), and optionally your `id`.',
+    example: {
+      id: 'latest',
+      window: [
+        5881.63, 5954.5, 6032.38, 5611.85, 5569.06, 5911.69, 6204.95, 6389.77, 6460.26, 6688.46,
+        6957.01, 7412.55,
+      ],
+    },
   });
+export type BatchItem = z.infer<typeof BatchItemSchema>;
+
+/** `items` of a batch, with its count bounds: the schema the document shows. */
+function batchItems<T extends z.ZodType>(item: T) {
+  return z
+    .array(item, {
+      error: (issue) =>
+        requiredOr(issue.input, `must be an array of items, not ${describe(issue.input)}`),
+    })
+    .min(1, { error: 'must hold at least one item' })
+    .max(MAX_BATCH_WINDOWS, {
+      error: (issue) =>
+        `must hold at most ${MAX_BATCH_WINDOWS} items per request, got ${Array.isArray(issue.input) ? issue.input.length : 0}`,
+    });
+}
+
+/** Names unknown fields of a batch, pointing a client of the earlier `windows` at `items`. */
+const batchStrictError = {
+  error: (issue: { code?: string; keys?: string[]; input?: unknown }) =>
+    issue.code === 'unrecognized_keys' && issue.keys?.includes('windows')
+      ? 'unknown field: windows (send `items: [{ id?, window }]`)'
+      : strictError.error(issue),
+};
+
+const BATCH_DESCRIPTION =
+  `1 to ${MAX_BATCH_WINDOWS} items, each a window or a history with an optional id; \`horizon\` ` +
+  'and `levels` apply to every item. An item that is not valid gets its own problem in the ' +
+  'response; the others are forecast.';
+
+/**
+ * POST /v1/forecast/batch as the document describes it: every item a {@link BatchItemSchema}.
+ * The route validates only the envelope with {@link BatchEnvelopeSchema} and each item on its
+ * own, so one bad item does not fail the request.
+ */
+export const BatchRequestSchema = z
+  .strictObject(
+    { model: ModelIdSchema.optional(), items: batchItems(BatchItemSchema), ...pathFields },
+    batchStrictError,
+  )
+  .openapi('BatchRequest', {
+    description: BATCH_DESCRIPTION,
+    example: {
+      model: 'gru-32@relative',
+      horizon: 3,
+      levels: [80, 95],
+      items: [
+        {
+          id: 'latest',
+          window: [
+            5881.63, 5954.5, 6032.38, 5611.85, 5569.06, 5911.69, 6204.95, 6389.77, 6460.26, 6688.46,
+            6957.01, 7412.55,
+          ],
+        },
+        { id: 'too-short', window: [5881.63, 5954.5] },
+      ],
+    },
+  });
+
+/** What the batch route validates before looking at items: everything but the items' contents. */
+export const BatchEnvelopeSchema = z.strictObject(
+  { model: ModelIdSchema.optional(), items: batchItems(z.unknown()), ...pathFields },
+  batchStrictError,
+);
 
 /** Query of GET /v1/forecast: `?model=…&horizon=6&level=50&level=90`. */
 export const ForecastQuerySchema = z.strictObject(
@@ -343,4 +429,5 @@ export const ModelParamsSchema = z.strictObject({
 
 export type ForecastRequest = z.infer<typeof ForecastRequestSchema>;
 export type BatchRequest = z.infer<typeof BatchRequestSchema>;
+export type BatchEnvelope = z.infer<typeof BatchEnvelopeSchema>;
 export type ForecastQuery = z.infer<typeof ForecastQuerySchema>;

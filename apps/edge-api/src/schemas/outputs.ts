@@ -154,29 +154,6 @@ export const ForecastResponseSchema = z
   })
   .openapi('Forecast');
 
-/** POST /v1/forecast/batch. */
-export const BatchResponseSchema = z
-  .object({
-    model: z.string(),
-    role: Role,
-    count: z.number().int(),
-    horizon: Horizon,
-    levels: Levels,
-    intervalMethod: IntervalMethod,
-    calibration: CalibrationSource,
-    forecasts: z.array(
-      z.object({
-        forecast: z.number(),
-        intervals: IntervalsSchema,
-        path: Path,
-        clampedAtZero: ClampedAtZero,
-      }),
-    ),
-    unit: Unit,
-    engine: Engine,
-  })
-  .openapi('BatchForecast');
-
 const LevelScores = z
   .object({
     coverage: z.number().openapi({ description: 'Share of the test targets inside.' }),
@@ -350,6 +327,55 @@ export const ProblemSchema = z
       .optional(),
   })
   .openapi('Problem');
+
+/** One batch item's forecast: its id, the months it names, its path. */
+const BatchForecast = z
+  .object({
+    id: z.string().optional().openapi({ description: 'The item’s id, when it sent one.' }),
+    asOf: Month.nullable().openapi({
+      description: 'Last month of the item’s history; null for a bare window.',
+    }),
+    target: Month.nullable().openapi({
+      description: 'First month forecast; null for a bare window.',
+    }),
+    forecast: z.number().openapi({ description: 'Point forecast of the first month.' }),
+    intervals: IntervalsSchema,
+    path: Path,
+    clampedAtZero: ClampedAtZero,
+  })
+  .openapi('BatchForecast');
+
+/** One batch item that could not be forecast: its id and its own problem. */
+const BatchFailure = z
+  .object({
+    id: z.string().optional().openapi({ description: 'The item’s id, when it sent a valid one.' }),
+    error: ProblemSchema.openapi({
+      description:
+        'Why this item has no forecast, as RFC 9457 problem details: `invalid-item` (with ' +
+        'JSON pointers from the request’s root, `/items/3/window/2`) or `forecast-not-finite`.',
+    }),
+  })
+  .openapi('BatchFailure');
+
+/** POST /v1/forecast/batch. */
+export const BatchResponseSchema = z
+  .object({
+    model: z.string(),
+    role: Role,
+    count: z.number().int().openapi({ description: 'Items in the request (and in `results`).' }),
+    failed: z.number().int().openapi({ description: 'Items answered with an `error`.' }),
+    horizon: Horizon,
+    levels: Levels,
+    intervalMethod: IntervalMethod,
+    calibration: CalibrationSource,
+    results: z.array(z.union([BatchForecast, BatchFailure])).openapi({
+      description:
+        'One entry per item, in the request’s order: its forecast, or `{ id?, error }`.',
+    }),
+    unit: Unit,
+    engine: Engine,
+  })
+  .openapi('BatchResponse');
 
 export type ForecastResponse = z.infer<typeof ForecastResponseSchema>;
 export type PathPoint = z.infer<typeof PathPointSchema>;
