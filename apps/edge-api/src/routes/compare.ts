@@ -6,11 +6,12 @@ import { type CompareResponse, CompareResponseSchema } from '../schemas/outputs.
 import { BASELINE_IDS, BASELINE_INTERVAL_METHODS } from '../serving/baselinePaths.js';
 import { servePath } from '../serving/pathResponse.js';
 import { baselineIntervalSummary } from '../serving/summarizeModel.js';
-import { jsonOk, problemResponses } from './openapiSupport.js';
+import { ConditionalHeadersSchema, cachedJsonOk, problemResponses } from './openapiSupport.js';
 
 export const compareRoute = createRoute({
   method: 'get',
   path: '/compare',
+  operationId: 'compareForecasts',
   summary: 'Every served model’s forecast path beside the four baselines’',
   description:
     'From the bundled series’ end: each served model’s path with its served interval method, ' +
@@ -19,9 +20,9 @@ export const compareRoute = createRoute({
     'each with its test interval scores (`intervalSummary`). Models are the forecasters unless ' +
     '`role` asks for the lesson’s reproduction (`lesson-reproduction`) or `all`.',
   middleware: [registryCache('registry')] as const,
-  request: { query: CompareQuerySchema },
+  request: { query: CompareQuerySchema, headers: ConditionalHeadersSchema },
   responses: {
-    ...jsonOk(
+    ...cachedJsonOk(
       CompareResponseSchema,
       'Models of the requested role in manifest order, then the baselines.',
     ),

@@ -4,21 +4,22 @@ import { registryCache } from '../http/registryCache.js';
 import { ModelParamsSchema, ModelsQuerySchema, roleMatches } from '../schemas/inputs.js';
 import { ModelSummarySchema, ModelsResponseSchema } from '../schemas/outputs.js';
 import { BASELINE_IDS } from '../serving/baselinePaths.js';
-import { findModel } from '../serving/findModel.js';
+import { chooseServedDefault, findModel } from '../serving/findModel.js';
 import { baselineIntervalSummary, summarizeModel } from '../serving/summarizeModel.js';
-import { jsonOk, problemResponses } from './openapiSupport.js';
+import { ConditionalHeadersSchema, cachedJsonOk, problemResponses } from './openapiSupport.js';
 
 export const listModelsRoute = createRoute({
   method: 'get',
   path: '/models',
+  operationId: 'listModels',
   summary: 'Served models and the baselines, with their test metrics and interval scores',
   description:
     'Forecasters by default; `?role=lesson-reproduction` or `?role=all` lists the lesson’s ' +
     'reproduction too. Every model stays reachable by id (`/v1/models/{id}`, `model=`).',
   middleware: [registryCache('registry')] as const,
-  request: { query: ModelsQuerySchema },
+  request: { query: ModelsQuerySchema, headers: ConditionalHeadersSchema },
   responses: {
-    ...jsonOk(
+    ...cachedJsonOk(
       ModelsResponseSchema,
       'The served models of the requested role, and the ones refused at load with why.',
     ),
@@ -29,11 +30,12 @@ export const listModelsRoute = createRoute({
 export const getModelRoute = createRoute({
   method: 'get',
   path: '/models/{id}',
+  operationId: 'getModel',
   summary: 'One served model',
   middleware: [registryCache('registry')] as const,
-  request: { params: ModelParamsSchema },
+  request: { params: ModelParamsSchema, headers: ConditionalHeadersSchema },
   responses: {
-    ...jsonOk(
+    ...cachedJsonOk(
       ModelSummarySchema,
       'The model: cell, protocol, test metrics (mean ± sd over seeds), interval method and scores.',
     ),
@@ -48,6 +50,7 @@ export const models = new OpenAPIHono<AppEnv>()
     const { role } = c.req.valid('query');
     const { manifest } = state.registry;
     const { served, refused } = state.models.all();
+    const choice = chooseServedDefault(state);
     const roleOf = new Map(manifest.models.map((m) => [m.id, m.role]));
     const listed = (id: string) => {
       const modelRole = roleOf.get(id);
@@ -55,7 +58,8 @@ export const models = new OpenAPIHono<AppEnv>()
     };
     return c.json(
       {
-        defaultModel: manifest.defaultModel,
+        defaultModel: choice?.model.entry.id ?? manifest.defaultModel,
+        ...(choice?.fallback ? { defaultFallback: choice.fallback } : {}),
         role,
         models: served
           .filter((m) => listed(m.entry.id))

@@ -12,6 +12,7 @@ import {
   SERVABLE_INTERVAL_METHODS,
 } from '@gatecast/core';
 import { z } from '@hono/zod-openapi';
+import { PROBLEMS, type ProblemSlug, problemType } from '../http/problem.js';
 import { HISTORY_CALIBRATION_MONTHS } from '../serving/historyCalibration.js';
 import { ROLE_FILTERS } from './inputs.js';
 
@@ -22,13 +23,27 @@ function byLevel<T extends z.ZodType>(schema: T) {
   );
 }
 
-const Month = z
-  .string()
-  .openapi({ description: 'First of a month, YYYY-MM-01.', example: '2026-06-01' });
+const Month = z.string().openapi({
+  description: 'First of a month, YYYY-MM-01, with a four-digit year.',
+  format: 'date',
+  pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-01$',
+});
 const Engine = z
   .enum(['wasm', 'reference'])
   .openapi({ description: 'Engine that computed the numbers.' });
 const Unit = z.literal('points').openapi({ description: 'S&P 500 index points.' });
+/** Present when the request named no model and the registry's default is not served. */
+const DefaultFallback = z
+  .object({
+    requested: z.string().openapi({ description: 'The registry’s default model.' }),
+    reason: z.string().openapi({ description: 'Why it is not served.' }),
+  })
+  .openapi('DefaultFallback', {
+    description:
+      'The registry’s default model is refused, so the default served is the best remaining ' +
+      'one by the trainer’s rule (the gated forecaster with the lowest validation RMSE, then ' +
+      'the best forecaster, then the best of all): `model` names it.',
+  });
 const Role = z.enum(MODEL_ROLES).openapi('ModelRole', {
   description:
     'What the model is for. `forecaster`: meant to forecast (the scale-free relative protocol). ' +
@@ -151,6 +166,7 @@ export const ForecastResponseSchema = z
     clampedAtZero: ClampedAtZero,
     unit: Unit,
     engine: Engine,
+    defaultFallback: DefaultFallback.optional(),
   })
   .openapi('Forecast');
 
@@ -233,7 +249,12 @@ export const ModelSummarySchema = z
 /** GET /v1/models. */
 export const ModelsResponseSchema = z
   .object({
-    defaultModel: z.string(),
+    defaultModel: z.string().openapi({
+      description:
+        'The model served when a request names none: the registry’s default, or the best ' +
+        'remaining one when that is refused (then `defaultFallback` says why).',
+    }),
+    defaultFallback: DefaultFallback.optional(),
     role: RoleFilter,
     models: z.array(ModelSummarySchema).openapi({
       description: 'The served models of the requested role, in manifest order.',
@@ -286,7 +307,11 @@ export const CompareResponseSchema = z
 /** GET /health. */
 export const HealthResponseSchema = z
   .object({
-    status: z.enum(['ok', 'degraded', 'unavailable']),
+    status: z.enum(['ok', 'degraded', 'unavailable']).openapi({
+      description:
+        '`ok`; `degraded` (200) when a model is refused or wasm fell back; `unavailable` (503) ' +
+        'when nothing can be served: the registry failed its checks or every model was refused.',
+    }),
     engine: z.object({
       name: Engine.nullable(),
       preferred: Engine,
@@ -300,6 +325,12 @@ export const HealthResponseSchema = z
       loaded: z.array(z.string()),
       refused: z.array(z.object({ id: z.string(), reason: z.string() })),
     }),
+    defaultModel: z.string().nullable().openapi({
+      description:
+        'The model served when a request names none (null when nothing can be served): the ' +
+        'registry’s default, or the best remaining one when that is refused.',
+    }),
+    defaultFallback: DefaultFallback.nullable(),
     registry: z
       .object({ formatVersion: z.number(), createdAt: z.string(), dataSha256: z.string() })
       .nullable(),
@@ -313,9 +344,14 @@ export const HealthResponseSchema = z
 /** RFC 9457 problem details. */
 export const ProblemSchema = z
   .object({
-    type: z.string().openapi({ example: 'tag:gatecast,2026:problem:invalid-body' }),
+    type: z
+      .enum(Object.keys(PROBLEMS).map((slug) => problemType(slug as ProblemSlug)))
+      .openapi({
+        description: 'Tag URI naming the problem (RFC 4151), `tag:gatecast,2026:problem:<slug>`.',
+        example: 'tag:gatecast,2026:problem:invalid-body',
+      }),
     title: z.string(),
-    status: z.number().int(),
+    status: z.number().int().min(400).max(599),
     detail: z.string(),
     errors: z
       .array(
