@@ -22,6 +22,11 @@ function byLevel<T>(f: (level: IntervalLevel) => T): Record<IntervalLevel, T> {
   >;
 }
 
+const part = (p: { firstTarget: string; lastTarget: string }) => ({
+  first: p.firstTarget,
+  last: p.lastTarget,
+});
+
 function roundIntervals(intervals: Record<IntervalLevel, Interval[]>) {
   const round = (bound: number | null) => (bound === null ? null : round2(bound));
   return byLevel((level) => intervals[level].map(([lo, hi]): Interval => [round(lo), round(hi)]));
@@ -52,6 +57,7 @@ export function buildSiteData(inputs: SiteInputs): SiteData {
         configName: model.configName,
         label: architectureLabel(model.spec),
         protocol: model.protocol,
+        role: model.role,
         cell: model.cell,
         forecast: model.forecast,
         intervalMethod: interval.servedMethod,
@@ -77,6 +83,11 @@ export function buildSiteData(inputs: SiteInputs): SiteData {
     },
     test: { dates: [...results.test.dates], actual: [...results.test.actual] },
     series: { dates: [...series.dates], values: [...series.values] },
+    split: {
+      fit: part(manifest.split.fit),
+      validation: part(manifest.split.validation),
+      test: part(manifest.split.test),
+    },
     fan: fanData(manifest),
     calibration: calibrationData(manifest, intervals),
   };
