@@ -18,12 +18,17 @@ import {
   ForecastResponseSchema,
 } from '../schemas/outputs.js';
 import { forecastBatch } from '../serving/batchForecast.js';
-import { findModel } from '../serving/findModel.js';
+import { defaultFallbackOf, findModel } from '../serving/findModel.js';
 import { calibrateOnHistory, HISTORY_CALIBRATION_MONTHS } from '../serving/historyCalibration.js';
 import { modelPaths } from '../serving/modelPaths.js';
 import { type PathRequest, type ServedPath, servePath } from '../serving/pathResponse.js';
 import type { ServedModel } from '../serving/servingState.js';
-import { jsonOk, problemResponses } from './openapiSupport.js';
+import {
+  ConditionalHeadersSchema,
+  cachedJsonOk,
+  jsonOk,
+  problemResponses,
+} from './openapiSupport.js';
 
 const jsonRequest = <T>(schema: T, description: string) => ({
   required: true,
@@ -39,14 +44,15 @@ const FORECAST_DESCRIPTION =
 export const getForecastRoute = createRoute({
   method: 'get',
   path: '/forecast',
+  operationId: 'getForecast',
   summary: 'Forecast the months after the bundled series, from its latest 12 months',
   description:
     `${FORECAST_DESCRIPTION} The path from the series’ end is computed once at load; the ` +
     'quantiles use the registry’s calibration as of that month.',
   middleware: [registryCache('registry')] as const,
-  request: { query: ForecastQuerySchema },
+  request: { query: ForecastQuerySchema, headers: ConditionalHeadersSchema },
   responses: {
-    ...jsonOk(ForecastResponseSchema, 'The forecast path with its quantiles.'),
+    ...cachedJsonOk(ForecastResponseSchema, 'The forecast path with its quantiles.'),
     ...problemResponses(404, 422, 503),
   },
 });
@@ -54,6 +60,7 @@ export const getForecastRoute = createRoute({
 export const postForecastRoute = createRoute({
   method: 'post',
   path: '/forecast',
+  operationId: 'postForecast',
   summary: 'Forecast the months after a window or a history you send',
   description:
     `${FORECAST_DESCRIPTION} With \`history\` the response names the months (\`asOf\` = its ` +
@@ -72,6 +79,7 @@ export const postForecastRoute = createRoute({
 export const postBatchRoute = createRoute({
   method: 'post',
   path: '/forecast/batch',
+  operationId: 'postForecastBatch',
   summary: `Forecast up to ${MAX_BATCH_WINDOWS} windows or histories in one pass, each with your id`,
   description:
     'Each item is a `window` or a `history`, with an optional `id` echoed back; `horizon` and ' +
@@ -177,7 +185,10 @@ export const forecast = new OpenAPIHono<AppEnv>()
     });
     const engine = state.engine.engine.name;
     return c.json(
-      forecastBody({ model, engine, served, request, asOf, calibration: 'registry' }),
+      {
+        ...forecastBody({ model, engine, served, request, asOf, calibration: 'registry' }),
+        ...defaultFallbackOf(state, query.model),
+      },
       200,
     );
   })
@@ -200,7 +211,10 @@ export const forecast = new OpenAPIHono<AppEnv>()
       const served = own ?? serve(calibration);
       const source = own ? 'history' : 'registry';
       return c.json(
-        forecastBody({ model, engine, served, request, asOf, calibration: source }),
+        {
+          ...forecastBody({ model, engine, served, request, asOf, calibration: source }),
+          ...defaultFallbackOf(state, body.model),
+        },
         200,
       );
     }
@@ -223,7 +237,10 @@ export const forecast = new OpenAPIHono<AppEnv>()
       request,
     });
     return c.json(
-      forecastBody({ model, engine, served, request, asOf, calibration: 'registry' }),
+      {
+        ...forecastBody({ model, engine, served, request, asOf, calibration: 'registry' }),
+        ...defaultFallbackOf(state, body.model),
+      },
       200,
     );
   })
@@ -246,6 +263,7 @@ export const forecast = new OpenAPIHono<AppEnv>()
       results,
       unit: 'points',
       engine: state.engine.engine.name,
+      ...defaultFallbackOf(state, body.model),
     };
     return c.json(response, 200);
   });

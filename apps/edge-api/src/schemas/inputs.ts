@@ -79,6 +79,9 @@ export const WindowSchema = z
   })
   .openapi('Window', {
     description: `${WINDOW_LENGTH} consecutive monthly closes in index points, oldest first.`,
+    // `.length()` does not reach the document on its own.
+    minItems: WINDOW_LENGTH,
+    maxItems: WINDOW_LENGTH,
     example: [
       5881.63, 5954.5, 6032.38, 5611.85, 5569.06, 5911.69, 6204.95, 6389.77, 6460.26, 6688.46,
       6957.01, 7412.55,
@@ -92,8 +95,11 @@ export const ModelIdSchema = z
   })
   .min(1, { error: 'must not be empty' })
   .max(100, { error: 'must be at most 100 characters' })
-  .openapi({
-    description: 'A model id from GET /v1/models; the default model when omitted.',
+  .openapi('ModelId', {
+    description:
+      'A served model’s id (GET /v1/models); the default model when omitted. The document lists ' +
+      'the ids served when it was built; an id the registry does not list is a 404, a refused ' +
+      'one a 503.',
     example: 'gru-32@relative',
   });
 
@@ -199,6 +205,7 @@ const pathFields = {
   horizon: HorizonSchema.default(DEFAULT_HORIZON),
   levels: LevelListSchema.default([...DEFAULT_LEVELS]).openapi({
     description: LEVELS_DESCRIPTION,
+    uniqueItems: true,
     example: [50, 80, 95],
   }),
 };
@@ -221,8 +228,15 @@ const LevelQuerySchema = z
   .openapi({
     param: { name: 'level', in: 'query', style: 'form', explode: true },
     description: `${LEVELS_DESCRIPTION} Repeat the parameter for more than one: \`?level=50&level=90\`.`,
+    uniqueItems: true,
     example: [50, 90],
   });
+
+/** "Exactly one of `window` and `history`" in JSON Schema, for the document. */
+const EXACTLY_ONE_INPUT = [
+  { required: ['window'], title: 'window' },
+  { required: ['history'], title: 'history' },
+];
 
 /** Adds an issue unless an object has exactly one of `window` and `history`. */
 function exactlyOneInput(
@@ -257,6 +271,7 @@ export const ForecastRequestSchema = z
     description:
       'Exactly one of `window` or `history`; optionally `horizon` and `levels`. A history of at ' +
       `least ${HISTORY_CALIBRATION_MONTHS} months calibrates the intervals on its own errors.`,
+    oneOf: EXACTLY_ONE_INPUT,
     example: {
       model: 'gru-32@relative',
       horizon: 6,
@@ -299,6 +314,7 @@ export const BatchItemSchema = z
     description:
       'Exactly one of `window` (12 closes) or `history` (≥ 12 consecutive months, whose last ' +
       'date names the months forecast), and optionally your `id`.',
+    oneOf: EXACTLY_ONE_INPUT,
     example: {
       id: 'latest',
       window: [

@@ -325,11 +325,14 @@ export const HealthResponseSchema = z
       loaded: z.array(z.string()),
       refused: z.array(z.object({ id: z.string(), reason: z.string() })),
     }),
-    defaultModel: z.string().nullable().openapi({
-      description:
-        'The model served when a request names none (null when nothing can be served): the ' +
-        'registry’s default, or the best remaining one when that is refused.',
-    }),
+    defaultModel: z
+      .string()
+      .nullable()
+      .openapi({
+        description:
+          'The model served when a request names none (null when nothing can be served): the ' +
+          'registry’s default, or the best remaining one when that is refused.',
+      }),
     defaultFallback: DefaultFallback.nullable(),
     registry: z
       .object({ formatVersion: z.number(), createdAt: z.string(), dataSha256: z.string() })
@@ -344,12 +347,10 @@ export const HealthResponseSchema = z
 /** RFC 9457 problem details. */
 export const ProblemSchema = z
   .object({
-    type: z
-      .enum(Object.keys(PROBLEMS).map((slug) => problemType(slug as ProblemSlug)))
-      .openapi({
-        description: 'Tag URI naming the problem (RFC 4151), `tag:gatecast,2026:problem:<slug>`.',
-        example: 'tag:gatecast,2026:problem:invalid-body',
-      }),
+    type: z.enum(Object.keys(PROBLEMS).map((slug) => problemType(slug as ProblemSlug))).openapi({
+      description: 'Tag URI naming the problem (RFC 4151), `tag:gatecast,2026:problem:<slug>`.',
+      example: 'tag:gatecast,2026:problem:invalid-body',
+    }),
     title: z.string(),
     status: z.number().int().min(400).max(599),
     detail: z.string(),
@@ -405,11 +406,11 @@ export const BatchResponseSchema = z
     intervalMethod: IntervalMethod,
     calibration: CalibrationSource,
     results: z.array(z.union([BatchForecast, BatchFailure])).openapi({
-      description:
-        'One entry per item, in the request’s order: its forecast, or `{ id?, error }`.',
+      description: 'One entry per item, in the request’s order: its forecast, or `{ id?, error }`.',
     }),
     unit: Unit,
     engine: Engine,
+    defaultFallback: DefaultFallback.optional(),
   })
   .openapi('BatchResponse');
 
