@@ -102,6 +102,7 @@ export function historyChart(input: HistoryChartInput, width: number): Element {
     shade: i % 2 === 0 ? 0.06 : 0.12,
   }));
   const last = path.at(-1) as SitePathMonth;
+  const ticks = logTicks(Math.min(...series.values), maxBound(path));
   const narrow = width < 560;
   return Plot.plot({
     width,
@@ -113,9 +114,9 @@ export function historyChart(input: HistoryChartInput, width: number): Element {
       type: 'log',
       grid: true,
       label: 'Index points (log scale)',
-      ticks: logTicks(Math.min(...series.values), maxBound(path)),
-      // A function, so Plot labels every tick (its log scales thin a format string's labels).
-      tickFormat: (d: number) => formatCount(d),
+      ticks,
+      // Labelled by the text mark below: a log axis thins its labels (d3's log tickFormat).
+      tickFormat: () => '',
     },
     color: {
       legend: true,
@@ -142,6 +143,13 @@ export function historyChart(input: HistoryChartInput, width: number): Element {
         dy: 4,
         fill: PALETTE.text,
         fontSize: 11,
+      }),
+      Plot.text(ticks, {
+        y: (d: number) => d,
+        text: (d: number) => formatCount(d),
+        frameAnchor: 'left',
+        textAnchor: 'end',
+        dx: -9,
       }),
       ...bands,
       Plot.lineY(rows, {
