@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseManifest } from '@gatecast/core/registry';
 import { describe, expect, it } from 'vitest';
@@ -67,9 +67,11 @@ describe('gatecast-train', () => {
   });
 
   it('exits 2 on a 100 MB one-line CSV, quoting at most 200 characters of it', () => {
-    const csv = join(scratchDir('hugecsv'), 'huge.csv');
+    const dir = scratchDir('hugecsv');
+    const csv = join(dir, 'huge.csv');
     writeFileSync(csv, 'x'.repeat(100_000_000));
     const { code, stderr } = cli(['--data', csv, '--quick']);
+    rmSync(dir, { recursive: true, force: true });
     expect(code).toBe(2);
     expect(stderr).toMatch(
       /line 1: expected the header "date,close", found "x{200}…" \(100000000 characters\)/,
