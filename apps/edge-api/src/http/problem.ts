@@ -16,6 +16,7 @@ export const PROBLEMS = {
   'malformed-request': { status: 400, title: 'Malformed request' },
   'unknown-path': { status: 404, title: 'Not found' },
   'unknown-model': { status: 404, title: 'Unknown model' },
+  'backtest-unavailable': { status: 404, title: 'Backtest unavailable' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'request-timeout': { status: 408, title: 'Request timeout' },
   'body-too-large': { status: 413, title: 'Request body too large' },
