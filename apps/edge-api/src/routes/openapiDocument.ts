@@ -105,6 +105,34 @@ function resolve(document: Json, schema: unknown): unknown {
   return at(document, 'components', 'schemas', ref.slice('#/components/schemas/'.length));
 }
 
+/** `If-None-Match`, the request side of the 304 a cached GET declares. */
+const IF_NONE_MATCH = {
+  name: 'If-None-Match',
+  in: 'header',
+  required: false,
+  description:
+    'ETags of copies the client holds (RFC 9110 §13.1.2): a match answers 304 instead of the ' +
+    '200 the request would get; a request that fails validation gets its 4xx all the same.',
+  schema: { type: 'string', example: '"3f1d0c5a9b7e4c21d8e6f0a1b2c3d4e5"' },
+};
+
+/**
+ * Gives every operation that documents a 304 the `If-None-Match` header parameter, where its
+ * route did not declare it (`ConditionalHeadersSchema`).
+ */
+function declareConditionalRequests(document: Json): void {
+  for (const methods of Object.values((document.paths ?? {}) as Record<string, Json>)) {
+    for (const operation of Object.values(methods) as Json[]) {
+      if (!at(operation, 'responses', '304')) continue;
+      const parameters = (operation.parameters ?? []) as Json[];
+      const declared = parameters.some(
+        (p) => p.in === 'header' && String(p.name).toLowerCase() === 'if-none-match',
+      );
+      if (!declared) operation.parameters = [...parameters, IF_NONE_MATCH];
+    }
+  }
+}
+
 /**
  * The API's document: generated from the route schemas, then completed with what only the served
  * registry knows. `ModelId` (every `model` and `{id}`) becomes an enum of the served model ids;
@@ -125,6 +153,7 @@ export async function buildDocument(
     // A public API: no operation needs credentials.
     security: [],
   }) as unknown as Json;
+  declareConditionalRequests(document);
   if (!startup.ok) return document;
 
   const { served } = startup.state.models.all();

@@ -7,8 +7,29 @@ type ProblemStatus = (typeof PROBLEMS)[keyof typeof PROBLEMS]['status'];
 
 interface ProblemResponse {
   description: string;
+  headers?: Record<string, { description: string; schema: { type: 'string' | 'integer' } }>;
   content: { 'application/problem+json': { schema: typeof ProblemSchema } };
 }
+
+/** What a 429 carries beside its problem (src/http/rateLimit.ts). */
+const RATE_LIMITED_HEADERS: NonNullable<ProblemResponse['headers']> = {
+  'Retry-After': {
+    description: 'Seconds to wait before retrying: the policy’s period (10).',
+    schema: { type: 'integer' },
+  },
+  RateLimit: {
+    description:
+      'draft-ietf-httpapi-ratelimit-headers-10: the policy exhausted, nothing remaining, and ' +
+      'when more quota comes, e.g. `"compute";r=0;t=10`.',
+    schema: { type: 'string' },
+  },
+  'RateLimit-Policy': {
+    description:
+      'The policy that counted the request (also on every counted answer): `"reads";q=100;w=10` ' +
+      'for GET and HEAD, `"compute";q=20;w=10` for POST, per client address (IPv6: per /64).',
+    schema: { type: 'string' },
+  },
+};
 
 /**
  * OpenAPI `responses` entries for the given error statuses, each an RFC 9457 problem whose
@@ -25,6 +46,7 @@ export function problemResponses<S extends ProblemStatus>(
       status,
       {
         description: `Problem details: ${slugs.join('; ')}.`,
+        ...(status === 429 ? { headers: RATE_LIMITED_HEADERS } : {}),
         content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
       },
     ];
@@ -77,11 +99,10 @@ export function cachedJsonOk<T extends z.ZodType>(
 
 /** `If-None-Match` on a cached GET: the `ETag` of a copy the client holds (or `*`). */
 export const ConditionalHeadersSchema = z.object({
-  'if-none-match': z
+  'If-None-Match': z
     .string()
     .optional()
     .openapi({
-      param: { name: 'If-None-Match', in: 'header' },
       description:
         'ETags of copies the client holds (RFC 9110 §13.1.2): a match answers 304 instead of ' +
         'the 200 the request would get.',

@@ -333,7 +333,8 @@ export const HealthResponseSchema = z
           'The model served when a request names none (null when nothing can be served): the ' +
           'registry’s default, or the best remaining one when that is refused.',
       }),
-    defaultFallback: DefaultFallback.nullable(),
+    // A union, not .nullable(): on a named schema zod-to-openapi drops the null (a bare $ref).
+    defaultFallback: z.union([DefaultFallback, z.null()]),
     registry: z
       .object({ formatVersion: z.number(), createdAt: z.string(), dataSha256: z.string() })
       .nullable(),
