@@ -155,12 +155,9 @@ function readBacktest(manifestDataSha256: string): {
     return { bundled: { unavailable: reason }, fullText: text };
   }
   const horizons = Math.min(ORIGIN_HORIZONS, backtest.design.maxHorizon);
+  const compact = JSON.stringify(compactBacktest(backtest, horizons));
   return {
-    bundled: {
-      text: JSON.stringify(compactBacktest(backtest, horizons)),
-      sha256: sha256(text),
-      originHorizons: horizons,
-    },
+    bundled: { text: compact, sha256: sha256(compact), originHorizons: horizons },
     fullText: text,
   };
 }

@@ -19,6 +19,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import type { AppEnv } from '../src/appEnv.js';
 import type { BundledBacktest, RegistryBundle } from '../src/registry/bundle.js';
+import { sha256Hex } from '../src/registry/sha256.js';
 import { registryBundle } from '../src/registry.generated.js';
 import { backtestRoutes } from '../src/routes/backtest.js';
 import { backtestText } from './backtest.generated.js';
@@ -44,7 +45,7 @@ function cut(metrics: BacktestMetrics, horizons: number): BacktestMetrics {
   };
 }
 
-function bundle(full: Backtest, horizons: number, sha256 = 'f'.repeat(64)): BundledBacktest {
+async function bundle(full: Backtest, horizons: number): Promise<BundledBacktest> {
   const compact: Backtest = {
     ...full,
     origins: full.origins.map((o) => ({
@@ -53,7 +54,8 @@ function bundle(full: Backtest, horizons: number, sha256 = 'f'.repeat(64)): Bund
       baselines: o.baselines.map((b) => ({ ...b, metrics: cut(b.metrics, horizons) })),
     })),
   };
-  return { text: JSON.stringify(compact), sha256, originHorizons: horizons };
+  const text = JSON.stringify(compact);
+  return { text, sha256: await sha256Hex(text), originHorizons: horizons };
 }
 
 /**
@@ -306,15 +308,21 @@ if (committed !== null && bundledCommitted && 'text' in bundledCommitted) {
 }
 
 const small = smallBacktest();
+const [smallAtOne, smallAtEvery, smallOnOtherData] = await Promise.all([
+  bundle(small, 1),
+  bundle(small, 3),
+  bundle({ ...small, data: { ...small.data, sha256: '0'.repeat(64) } }, 1),
+]);
 servesBacktest(
   'a backtest bundled with one horizon per origin',
-  () => appWith(bundle(small, 1)),
+  () => appWith(smallAtOne),
   small,
   1,
 );
-servesBacktest('a backtest bundled with every horizon', () => appWith(bundle(small, 3)), small, 3);
+servesBacktest('a backtest bundled with every horizon', () => appWith(smallAtEvery), small, 3);
 
 describe('a registry without a usable backtest', () => {
+  const tampered = 'text' in smallAtOne ? smallAtOne.text.replace('"rmse":[', '"rmse":[1,') : '';
   const cases: [string, BundledBacktest | undefined, RegExp][] = [
     ['none bundled', undefined, /^no backtest to serve: no backtest was bundled$/],
     [
@@ -322,21 +330,13 @@ describe('a registry without a usable backtest', () => {
       { unavailable: 'the registry has no backtest.json (npm run backtest writes it)' },
       /^no backtest to serve: the registry has no backtest\.json/,
     ],
-    [
-      'another series',
-      bundle({ ...small, data: { ...small.data, sha256: '0'.repeat(64) } }, 1),
-      /ran on other data than the registry$/,
-    ],
+    ['another series', smallOnOtherData, /ran on other data than the registry$/],
     [
       'a tampered bundle',
-      { ...bundle(small, 1), text: '{"format":"gatecast-backtest"' },
-      /^no backtest to serve: the bundled backtest failed its check: /,
+      { ...smallAtOne, text: tampered },
+      /^no backtest to serve: the bundled backtest is not the one codegen checked \(sha256\)$/,
     ],
-    [
-      'origins not cut as it says',
-      { ...bundle(small, 1), originHorizons: 2 },
-      /do not hold 2 horizons$/,
-    ],
+    ['origins not cut as it says', { ...smallAtOne, originHorizons: 2 }, /do not hold 2 horizons$/],
   ];
   for (const [name, bundled, detail] of cases) {
     it(`${name}: 404 backtest-unavailable on both routes, other routes unaffected`, async () => {
@@ -358,7 +358,7 @@ describe('the OpenAPI document', () => {
   it('describes both operations, their parameters, caching and problems', () => {
     // The routes' own document: /openapi.json is checked as a whole with every route elsewhere.
     const document = new OpenAPIHono<AppEnv>()
-      .route('/v1', backtestRoutes(bundle(small, 1)))
+      .route('/v1', backtestRoutes(smallAtOne))
       .getOpenAPI31Document({
         openapi: '3.1.0',
         info: { title: 'backtest', version: '1' },

@@ -31,7 +31,10 @@ export interface RegistryBundle {
 export type BundledBacktest =
   | {
       text: string;
-      /** sha256 of the whole `backtest.json`: what the backtest routes' ETag is keyed by. */
+      /**
+       * sha256 of `text`: the worker checks it instead of parsing the schema again, and the
+       * backtest routes' ETag is keyed by it.
+       */
       sha256: string;
       /** Horizons each origin's figures keep (the summary keeps every horizon). */
       originHorizons: number;

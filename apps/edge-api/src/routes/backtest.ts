@@ -70,33 +70,39 @@ function operations(cache: MiddlewareHandler<AppEnv>) {
 
 /**
  * GET /backtest and GET /backtest/{id}, serving `bundled` (the registry's backtest as codegen
- * bundled it). It is parsed and checked on the first request, against the registry's series.
+ * bundled it). It is checked and parsed on the first request, against the registry's series.
  */
 export function backtestRoutes(bundled: BundledBacktest | undefined) {
-  // The registry's ETag (registry version, engine, models) and the backtest file's sha256: a new
-  // backtest beside an unchanged registry is a new representation.
+  // The registry's ETag (registry version, engine, models) and the bundled backtest's sha256: a
+  // new backtest beside an unchanged registry is a new representation.
   const sha = bundled && 'text' in bundled ? bundled.sha256.slice(0, 16) : undefined;
   const cache = registryCache('registry', {
     etag: (registryEtag) => (sha ? `${registryEtag.slice(0, -1)}-${sha}"` : registryEtag),
   });
   const { getBacktest, getBacktestForecaster } = operations(cache);
-  let load: BacktestLoad | undefined;
-  const loaded = (dataSha256: string): LoadedBacktest => {
+  let load: Promise<BacktestLoad> | undefined;
+  const loaded = async (dataSha256: string): Promise<LoadedBacktest> => {
     load ??= loadBacktest(bundled, dataSha256);
-    if (!load.ok)
-      throw new ApiError('backtest-unavailable', `no backtest to serve: ${load.reason}`);
-    return load.loaded;
+    const outcome = await load;
+    if (!outcome.ok) {
+      throw new ApiError('backtest-unavailable', `no backtest to serve: ${outcome.reason}`);
+    }
+    return outcome.loaded;
   };
 
   return new OpenAPIHono<AppEnv>()
-    .openapi(getBacktest, (c) => {
-      const { backtest, originHorizons } = loaded(c.var.state().registry.manifest.data.sha256);
+    .openapi(getBacktest, async (c) => {
+      const { backtest, originHorizons } = await loaded(
+        c.var.state().registry.manifest.data.sha256,
+      );
       const { format: _format, formatVersion: _version, origins: _origins, ...rest } = backtest;
       const body: BacktestResponse = { ...rest, originHorizons };
       return c.json(body, 200);
     })
-    .openapi(getBacktestForecaster, (c) => {
-      const { backtest, originHorizons } = loaded(c.var.state().registry.manifest.data.sha256);
+    .openapi(getBacktestForecaster, async (c) => {
+      const { backtest, originHorizons } = await loaded(
+        c.var.state().registry.manifest.data.sha256,
+      );
       const { id } = c.req.valid('param');
       const { origin } = c.req.valid('query');
       const { summary } = backtest;
