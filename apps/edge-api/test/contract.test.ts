@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocumentContract, type DocumentOperation } from './documentContract.js';
 import { schemaArbitrary } from './schemaArbitrary.js';
-import { directApi, manifest } from './support.js';
+import { directApi, manifest, series } from './support.js';
 
 const api = directApi();
 let contract: DocumentContract;
@@ -65,6 +65,35 @@ describe('the served document', () => {
     expect(forecast.asOf).toBe(manifest.models[0]?.forecast.asOf);
     expect(forecast.asOf).toBe('2026-05-01');
     expect(forecast.target).toBe('2026-06-01');
+  });
+
+  it('has request examples made of the series’ real closes', () => {
+    const closeOn = new Map(series.dates.map((date, i) => [date, series.values[i] as number]));
+    const joined = `,${series.values.join(',')},`;
+    let windows = 0;
+    let dated = 0;
+    const visit = (node: unknown, key: string): void => {
+      if (Array.isArray(node)) {
+        if (key === 'window' || (node.length === 12 && node.every((v) => typeof v === 'number'))) {
+          windows++;
+          expect(joined, `window ${JSON.stringify(node)}`).toContain(`,${node.join(',')},`);
+        }
+        for (const item of node) visit(item, '');
+        return;
+      }
+      if (node === null || typeof node !== 'object') return;
+      const { date, close } = node as { date?: unknown; close?: unknown };
+      if (typeof date === 'string' && typeof close === 'number') {
+        dated++;
+        expect(close, date).toBe(closeOn.get(date));
+      }
+      for (const [k, child] of Object.entries(node)) visit(child, k);
+    };
+    for (const schema of Object.values(at(contract.document, 'components', 'schemas') as Json)) {
+      visit(at(schema, 'example'), '');
+    }
+    expect(windows).toBeGreaterThanOrEqual(3);
+    expect(dated).toBeGreaterThanOrEqual(12);
   });
 
   it('lists the served ids as ModelId, servers, no security, operationIds', () => {

@@ -72,7 +72,7 @@ const EXAMPLE_REQUESTS: ExampleRequest[] = [
     method: 'post',
     status: 422,
     url: '/v1/forecast',
-    body: { window: [5881.63, 5954.5, 6032.38, 0] },
+    body: { window: [6029.95, 6296.5, 6408.95, 0] },
   },
   {
     path: '/v1/forecast/batch',
@@ -87,6 +87,15 @@ const EXAMPLE_REQUESTS: ExampleRequest[] = [
     status: 200,
     url: '/v1/compare?horizon=1&level=80&level=95',
   },
+  { path: '/v1/backtest', method: 'get', status: 200, url: '/v1/backtest' },
+  { path: '/v1/backtest', method: 'get', status: 404, url: '/v1/backtest' },
+  {
+    path: '/v1/backtest/{id}',
+    method: 'get',
+    status: 200,
+    url: '/v1/backtest/{default}?origin=2020-01-01',
+  },
+  { path: '/v1/backtest/{id}', method: 'get', status: 404, url: '/v1/backtest/transformer-9000' },
   { path: '/health', method: 'get', status: 200, url: '/health' },
 ];
 

@@ -58,7 +58,7 @@ const RoleFilter = z
 
 const Band = z.tuple([z.number(), z.number()]).openapi('Band', {
   description: '[lower, upper] in index points: finite, and positive for relative-protocol models.',
-  example: [7195.67, 7930.65],
+  example: [7333.1, 7794.51],
 });
 
 /** Central intervals keyed by level in percent: the requested levels. */
@@ -66,7 +66,7 @@ export const IntervalsSchema = z.record(z.string(), Band).openapi('Intervals', {
   description:
     'The first month’s central intervals, keyed by level in percent (`"80"`), one per ' +
     'requested level: the same bounds as `path[0].quantiles`.',
-  example: { '80': [7195.67, 7930.65], '95': [7000.29, 8151.99] },
+  example: { '80': [7333.1, 7794.51], '95': [7054.45, 7918.99] },
 });
 
 /** Quantiles keyed by probability: two per requested level, ascending. */
@@ -75,7 +75,7 @@ export const QuantilesSchema = z.record(z.string(), z.number()).openapi('Quantil
     'Bounds in index points keyed by their quantile probability as a decimal string: level l ' +
     'gives `(100 − l)/200` and `(100 + l)/200` (`"0.1"` and `"0.9"` at 80, `"0.025"` and ' +
     '`"0.975"` at 95). Lowest probability first.',
-  example: { '0.025': 7000.29, '0.1': 7195.67, '0.9': 7930.65, '0.975': 8151.99 },
+  example: { '0.025': 7054.45, '0.1': 7333.1, '0.9': 7794.51, '0.975': 7918.99 },
 });
 
 /** One month of a forecast path. */
