@@ -355,6 +355,23 @@ describe('a registry without a usable backtest', () => {
 });
 
 describe('the OpenAPI document', () => {
+  it('served: its examples are the backtest routes’ own answers', async () => {
+    type Operation = {
+      responses: Record<string, { content?: Record<string, { example?: unknown }> }>;
+    };
+    const document = (await (await api('/openapi.json')).json()) as {
+      paths: Record<string, { get: Operation }>;
+    };
+    const example = (path: string, status: number) =>
+      Object.values(document.paths[path]?.get.responses[String(status)]?.content ?? {})[0]?.example;
+    const available =
+      committed !== null && bundledCommitted !== undefined && 'text' in bundledCommitted;
+    const summary = await api('/v1/backtest');
+    expect(example('/v1/backtest', available ? 200 : 404)).toEqual(await summary.json());
+    const unknown = await api('/v1/backtest/transformer-9000');
+    expect(example('/v1/backtest/{id}', 404)).toEqual(await unknown.json());
+  });
+
   it('describes both operations, their parameters, caching and problems', () => {
     // The routes' own document: /openapi.json is checked as a whole with every route elsewhere.
     const document = new OpenAPIHono<AppEnv>()

@@ -248,6 +248,8 @@ describe('GET /openapi.json', () => {
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
         '/health',
+        '/v1/backtest',
+        '/v1/backtest/{id}',
         '/v1/compare',
         '/v1/forecast',
         '/v1/forecast/batch',
