@@ -8,7 +8,9 @@ import { allowedMethods } from './http/allowedMethods.js';
 import { jsonPointer } from './http/jsonPointer.js';
 import { ApiError, type FieldError, problem, problemResponse } from './http/problem.js';
 import { rejectPrototypeQueryKeys } from './http/prototypeKeys.js';
+import { rateLimit } from './http/rateLimit.js';
 import { registryCache } from './http/registryCache.js';
+import { securityHeaders } from './http/securityHeaders.js';
 import type { RegistryBundle } from './registry/bundle.js';
 import { RegistryError } from './registry/loadRegistry.js';
 import { backtestRoutes } from './routes/backtest.js';
@@ -18,6 +20,7 @@ import { forecast } from './routes/forecast.js';
 import { health } from './routes/health.js';
 import { models } from './routes/models.js';
 import { buildDocument } from './routes/openapiDocument.js';
+import { problemResponses } from './routes/openapiSupport.js';
 import { buildServingState } from './serving/servingState.js';
 
 /** What an app serves and how it computes. */
@@ -106,16 +109,23 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   if (options.eager) void ensureStartup();
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  // Outermost, so every answer gets them: errors, 404s, 405s and 429s included.
+  app.use('*', securityHeaders());
+  // A public, read-only API without cookies or credentials: any origin may call it and read the
+  // answer (and the headers a client needs: validators and the rate-limit fields).
   app.use(
     '*',
     cors({
       origin: '*',
       allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
       allowHeaders: ['Content-Type', 'If-None-Match'],
-      exposeHeaders: ['ETag'],
+      exposeHeaders: ['ETag', 'Retry-After', 'RateLimit', 'RateLimit-Policy'],
+      credentials: false,
       maxAge: 86_400,
     }),
   );
+  // Before start-up and validation: an answer over the limit costs the least it can.
+  app.use('*', rateLimit({ onError: options.onUnexpectedError }));
   app.use('*', async (c, next) => {
     const outcome = await ensureStartup();
     c.set('startup', outcome);
@@ -145,6 +155,13 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     return c.json(await document, 200);
   });
   app.get('/docs', docsPage());
+
+  // Every route is behind the rate limit: each documents its 429 (with Retry-After and the
+  // RateLimit fields), whatever its own response list says.
+  const rateLimited = problemResponses(429)[429];
+  for (const definition of app.openAPIRegistry.definitions) {
+    if (definition.type === 'route') definition.route.responses[429] ??= rateLimited;
+  }
 
   const routeTable = [
     ...app.openAPIRegistry.definitions.flatMap((d) =>

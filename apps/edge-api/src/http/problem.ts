@@ -25,6 +25,7 @@ export const PROBLEMS = {
   'invalid-parameters': { status: 422, title: 'Invalid parameters' },
   'invalid-item': { status: 422, title: 'Invalid batch item' },
   'forecast-not-finite': { status: 422, title: 'Forecast not finite' },
+  'rate-limited': { status: 429, title: 'Too many requests' },
   'headers-too-large': { status: 431, title: 'Request header fields too large' },
   internal: { status: 500, title: 'Internal error' },
   'model-unavailable': { status: 503, title: 'Model unavailable' },
