@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -48,7 +49,50 @@ describe('curlCommand', () => {
   });
 });
 
+/**
+ * Type-checks TypeScript source as if it were a file of this package, against the real
+ * `@gatecast/client` (its types are generated from the worker's OpenAPI document at its build).
+ */
+let lastProgram: ts.Program | undefined;
+function typeErrors(source: string): string[] {
+  const file = fileURLToPath(new URL('./snippet.check.ts', import.meta.url));
+  const options: ts.CompilerOptions = {
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    target: ts.ScriptTarget.ES2022,
+    lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'],
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    types: [],
+  };
+  const host = ts.createCompilerHost(options);
+  const read = host.getSourceFile.bind(host);
+  host.getSourceFile = (name, version, ...rest) =>
+    name === file ? ts.createSourceFile(name, source, version) : read(name, version, ...rest);
+  const exists = host.fileExists.bind(host);
+  host.fileExists = (name) => name === file || exists(name);
+  // The previous program's files (the client's types, openapi-fetch's, the libs) are reused.
+  const program = ts.createProgram([file], options, host, lastProgram);
+  lastProgram = program;
+  return ts
+    .getPreEmitDiagnostics(program, program.getSourceFile(file))
+    .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+}
+
 describe('clientCall', () => {
+  it('type-checks against @gatecast/client, whose types refuse a model the API does not serve', () => {
+    const errors = typeErrors(clientCall('http://127.0.0.1:8787', body));
+    expect(
+      errors,
+      'no types for @gatecast/client? build it first: npm run build -w @gatecast/client',
+    ).toEqual([]);
+    const wrong = typeErrors(
+      clientCall('http://127.0.0.1:8787', forecastRequestBody('transformer-9000', [1])),
+    );
+    expect(wrong.join('\n')).toMatch(/transformer-9000/);
+  }, 60_000);
+
   it('is TypeScript that calls POST /v1/forecast with the body on a client for the origin', async () => {
     const source = clientCall('https://gatecast.example', body);
     const { outputText, diagnostics } = ts.transpileModule(source, {

@@ -78,7 +78,7 @@ describe('layout', () => {
       tables.map((t) => ({
         id: t.id,
         display: getComputedStyle(t).display,
-        head: getComputedStyle(t.tHead as Element).display,
+        head: getComputedStyle((t as HTMLTableElement).tHead as Element).display,
         unlabelled: [...t.querySelectorAll('tbody td')].filter(
           (td) =>
             !td.getAttribute('data-label') || getComputedStyle(td, '::before').content === 'none',

@@ -1,10 +1,13 @@
 /**
  * "Try it" shows the request it makes — as a curl command and as a call of the typed client —
- * for the page's own origin, kept in step with every edit of the form; and the curl command it
- * shows, run by bash against the worker, gets the very forecast the page shows.
+ * for the page's own origin, kept in step with every edit of the form; and both, run against the
+ * worker — the curl command by bash, the call with the real `@gatecast/client` — get the very
+ * forecast the page shows.
  */
 import { execFileSync } from 'node:child_process';
+import { runInNewContext } from 'node:vm';
 import type { Page } from 'playwright-core';
+import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatPoints } from '../../src/shared/format.js';
 import { launchChromium, type TestBrowser } from './chromium.js';
@@ -27,6 +30,24 @@ function curlBody(command: string): unknown {
     .toString()
     .split('\0');
   return JSON.parse(words[words.indexOf('-d') + 1] ?? '');
+}
+
+/**
+ * Runs the typed-client call the page shows, as TypeScript transpiled to JavaScript, with the
+ * real `@gatecast/client` in place of its import; returns what its `POST` returned.
+ */
+async function runClientCall(
+  source: string,
+): Promise<{ data?: { model: string; forecast: number }; error?: unknown }> {
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+  });
+  const importLine = /^import \{ createGatecastClient \} from '@gatecast\/client';$/m;
+  expect(outputText).toMatch(importLine);
+  const script = outputText.replace(importLine, 'const { createGatecastClient } = client;');
+  return runInNewContext(`(async () => { ${script}\nreturn { data, error }; })()`, {
+    client: await import('@gatecast/client'),
+  });
 }
 
 async function snippets(page: Page) {
@@ -90,7 +111,7 @@ describe('Try it’s request', () => {
   });
 
   it.skipIf(!apiAvailable)(
-    'after a forecast, the curl it shows gets the forecast it shows, and says what the API answered',
+    'after a forecast, its curl and its client call get the forecast it shows; it says what the API answered',
     async () => {
       const { page } = await browser.page();
       await page.goto(`${baseUrl}/`);
@@ -115,6 +136,13 @@ describe('Try it’s request', () => {
       expect(await page.textContent('#try-result [data-field="forecast"]')).toBe(
         formatPoints(answer.forecast),
       );
+
+      // The typed-client call it shows, run with the real @gatecast/client: the same forecast.
+      const { client: source } = await snippets(page);
+      const { data, error } = await runClientCall(source);
+      expect(error).toBeUndefined();
+      expect(data?.model).toBe(model.id);
+      expect(data?.forecast).toBe(answer.forecast);
 
       // A bad window: the note carries the API's status.
       await page.fill('#try-window', series.values.slice(-5).join(', '));
