@@ -25,6 +25,8 @@ import { renderIntervalTable } from './renderIntervalTable.js';
 import { renderOutlookIntro, renderPathTable } from './renderOutlook.js';
 import { renderReproductionTable, renderWhyNotReproduced } from './renderReproduction.js';
 import { renderSeedOrdering } from './renderSeedOrdering.js';
+import { renderTrackRecord } from './renderTrackRecord.js';
+import { siteTrackRecord } from './trackRecord.js';
 
 /** Placeholder names of `index.html`. */
 export const PLACEHOLDERS = [
@@ -37,6 +39,7 @@ export const PLACEHOLDERS = [
   'intervals-intro',
   'interval-table',
   'seed-ordering',
+  'track-record',
   'cells',
   'model-options',
   'try-limits',
@@ -108,6 +111,7 @@ export function renderPage(inputs: SiteInputs): Record<Placeholder, string> {
     'intervals-intro': renderIntervalsIntro(manifest, scores),
     'interval-table': renderIntervalTable(scores),
     'seed-ordering': renderSeedOrdering(manifest, results),
+    'track-record': renderTrackRecord(siteTrackRecord(inputs.backtest, manifest)),
     cells: renderCells(manifest),
     'model-options': renderModelOptions(manifest),
     'try-limits': renderTryLimits(inputs),

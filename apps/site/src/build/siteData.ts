@@ -8,6 +8,7 @@ import type { SiteData } from '../shared/siteData.js';
 import { calibrationData } from './calibrationData.js';
 import { fanData } from './fanData.js';
 import type { SiteInputs } from './readRegistry.js';
+import { siteTrackRecord } from './trackRecord.js';
 
 /** Chart data needs no more than 1/100 point; rounding halves the bundle. */
 function round2(value: number): number {
@@ -90,5 +91,6 @@ export function buildSiteData(inputs: SiteInputs): SiteData {
     },
     fan: fanData(manifest),
     calibration: calibrationData(manifest, intervals),
+    trackRecord: siteTrackRecord(inputs.backtest, manifest),
   };
 }

@@ -13,6 +13,7 @@ import { elementById } from './dom.js';
 import { setUpFan } from './fanSection.js';
 import { fitEquations } from './fitEquations.js';
 import { applyLiveForecasts, parseCompare } from './liveForecasts.js';
+import { setUpTrackRecord } from './trackRecord.js';
 import { setUpTryIt } from './tryIt.js';
 
 async function refreshHeadline(): Promise<void> {
@@ -37,4 +38,5 @@ fitEquations();
 drawCharts(siteData);
 void setUpFan(siteData);
 setUpTryIt(siteData);
+setUpTrackRecord(siteData.trackRecord);
 void refreshHeadline();

@@ -12,6 +12,7 @@ import type {
   Protocol,
 } from '@gatecast/core';
 import type { SiteBand } from './quantileBands.js';
+import type { SiteTrackRecord } from './trackRecord.js';
 
 /** One month of a forecast path: the point forecast and its central bands, in points. */
 export interface SitePathMonth {
@@ -105,4 +106,6 @@ export interface SiteData {
   split: SiteSplit;
   fan: SiteFan;
   calibration: SiteCalibration;
+  /** The rolling-origin backtest's one-month figures, or why the registry has none. */
+  trackRecord: SiteTrackRecord;
 }
