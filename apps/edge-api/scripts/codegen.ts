@@ -16,9 +16,10 @@
  * The registry's `backtest.json`, when there is one, is parsed with core's schema too (a file that
  * fails is refused like the registry) and bundled as `src/backtest.generated.ts`: the pooled
  * summary whole, each origin's figures cut to the first {@link ORIGIN_HORIZONS} horizons (every
- * horizon of every origin would add ~50 KB more gzip to the worker). A backtest run on other data than
- * the manifest's, or none, is bundled as unavailable with the reason, and `/v1/backtest` answers
- * 404 `backtest-unavailable`. The whole file goes to `test/backtest.generated.ts` for the tests.
+ * horizon of every origin would add ~50 KB more gzip to the worker). A backtest run on other data
+ * than the manifest's, or none, is bundled as unavailable with the reason, and `/v1/backtest`
+ * answers 404 `backtest-unavailable`. The whole file goes to `test/backtest.generated.ts` for the
+ * tests.
  *
  * Usage: node scripts/codegen.ts [--check]   (--check: verify only, write nothing)
  */
