@@ -3,25 +3,33 @@
 //
 // Turbo's own `--force` (ignore the cache) stays with turbo; every other flag goes to
 // gatecast-backtest, with --data and --out resolved against the directory npm was run from.
-// Turbo hashes only data/sp500_monthly.csv (with the trainer's and core's sources) and restores
-// only models/backtest.json (the backtest task's declared inputs and output), so an unchanged
-// rerun is a cache hit that restores the file, even a deleted one. A run told to read or write
-// anywhere else always runs (turbo's --force, on the backtest task alone; the build stays
-// cached): a hit would claim a file it never wrote. Afterwards the file is read back and the run
-// says what it holds, or exits 1 when there is none.
+// `--quick` runs turbo's `backtest:quick` task, whose file is .tmp/backtest-quick.json (never the
+// committed models/backtest.json, the `backtest` task's). Turbo hashes only data/sp500_monthly.csv
+// (with the trainer's and core's sources) and restores only the task's file (its declared inputs
+// and output), so an unchanged rerun is a cache hit that restores the file, even a deleted one. A
+// run told to read or write anywhere else always runs (turbo's --force, on the backtest task
+// alone; the build stays cached): a hit would claim a file it never wrote. Afterwards the file is
+// read back and the run says what it holds, or exits 1 when there is none.
+//
+// Turbo 2.11 also hashes a task's git-tracked outputs with its inputs: the committed
+// models/backtest.json is part of the full run's key. The file is reproducible (no timestamps or
+// timings in it), so a rerun that reproduces it keeps the key and hits.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const declared = {
-  '--data': resolve(root, 'data/sp500_monthly.csv'),
-  '--out': resolve(root, 'models/backtest.json'),
-};
 // biome-ignore lint/suspicious/noUndeclaredEnvVars: npm's own variable, read before turbo runs
 const from = process.env.INIT_CWD ?? '.';
 const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const task = quick ? 'backtest:quick' : 'backtest';
+const declared = {
+  '--data': resolve(root, 'data/sp500_monthly.csv'),
+  '--out': resolve(root, quick ? '.tmp/backtest-quick.json' : 'models/backtest.json'),
+};
 let force = args.includes('--force');
 let out = declared['--out'];
 const backtestArgs = [];
@@ -41,43 +49,42 @@ for (let i = 0; i < args.length; i++) {
 }
 const informational = backtestArgs.some((a) => a === '--help' || a === '-h');
 
-/** The backtest's `createdAt` in `file`, or undefined when it holds no readable backtest. */
-function createdAt(file) {
+/** The first 12 hex digits of the sha256 of a backtest `file`, or undefined when it holds none. */
+function fingerprint(file) {
   try {
-    return JSON.parse(readFileSync(file, 'utf8')).createdAt;
+    const text = readFileSync(file, 'utf8');
+    if (JSON.parse(text).format !== 'gatecast-backtest') return undefined;
+    return createHash('sha256').update(text).digest('hex').slice(0, 12);
   } catch {
     return undefined;
   }
 }
 
-const turbo = (turboArgs) => spawnSync('turbo', turboArgs, { stdio: 'inherit' }).status ?? 1;
-const before = createdAt(out);
+// On a terminal the CLI opens it for its bars (the backtest tasks pass this variable through).
+const env = process.stderr.isTTY
+  ? { ...process.env, GATECAST_TERMINAL_PROGRESS: '1' }
+  : process.env;
+const turbo = (turboArgs) => spawnSync('turbo', turboArgs, { stdio: 'inherit', env }).status ?? 1;
+const before = fingerprint(out);
 const passed = backtestArgs.length > 0 ? ['--', ...backtestArgs] : [];
 let status;
 if (force) {
   // The trainer's build stays cached; only the backtest itself skips the cache.
   status = turbo(['run', 'build', '--filter=@gatecast/trainer']);
   if (status === 0)
-    status = turbo([
-      'run',
-      'backtest',
-      '--filter=@gatecast/trainer',
-      '--only',
-      '--force',
-      ...passed,
-    ]);
+    status = turbo(['run', task, '--filter=@gatecast/trainer', '--only', '--force', ...passed]);
 } else {
-  status = turbo(['run', 'backtest', '--filter=@gatecast/trainer', ...passed]);
+  status = turbo(['run', task, '--filter=@gatecast/trainer', ...passed]);
 }
 if (status === 0 && !informational) {
-  const after = createdAt(out);
+  const after = fingerprint(out);
   if (after === undefined) {
     process.stderr.write(`backtest: the run reported success, but ${out} holds no backtest\n`);
     status = 1;
   } else if (after === before) {
-    process.stdout.write(`backtest: ${out} already held this backtest (created ${after})\n`);
+    process.stdout.write(`backtest: ${out} already held this backtest (sha256 ${after}…)\n`);
   } else {
-    process.stdout.write(`backtest: ${out} now holds the backtest created ${after}\n`);
+    process.stdout.write(`backtest: ${out} now holds the backtest with sha256 ${after}…\n`);
   }
 }
 process.exit(status);

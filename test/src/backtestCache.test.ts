@@ -1,11 +1,12 @@
 /**
- * `npm run backtest` through turbo on a fresh clone: an unchanged rerun is a cache hit, a
- * deleted models/backtest.json is restored by that hit (turbo declares it as the task's output,
- * so a hit never claims a file it did not write), any changed input (trainer or core source, the
- * data) reruns, a run told to write elsewhere always runs, and a retrain keeps the backtest's file.
+ * `npm run backtest` through turbo on a fresh clone: a `--quick` run writes
+ * .tmp/backtest-quick.json and leaves the committed models/backtest.json alone; an unchanged rerun
+ * is a cache hit; a deleted file is restored by that hit (turbo declares it as the task's output,
+ * so a hit never claims a file it did not write); any changed input (trainer or core source, the
+ * data) reruns; a run told to write elsewhere always runs; a retrain keeps models/backtest.json.
  *
  * The clone shares this checkout's installed dependencies (hard links; `cleanClone.test.ts` covers
- * `npm ci` itself) and runs `--quick` backtests.
+ * `npm ci` itself).
  */
 import { execFileSync } from 'node:child_process';
 import {
@@ -25,16 +26,18 @@ import { run } from './processes.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'gatecast-backtest-'));
 const clone = join(scratch, 'gatecast');
-const file = join(clone, 'models/backtest.json');
+const file = join(clone, '.tmp/backtest-quick.json');
+const committed = join(clone, 'models/backtest.json');
 const WORKSPACES = ['', 'packages/core', 'packages/trainer', 'apps/edge-api', 'apps/site', 'test'];
 
 const backtest = (...args: string[]) =>
   run('npm', ['run', 'backtest', '--', '--quick', ...args], clone);
 const cacheLine = (output: string) =>
-  /@gatecast\/trainer:backtest: cache (hit|miss|bypass)/.exec(output)?.[1];
+  /@gatecast\/trainer:backtest:quick: cache (hit|miss|bypass)/.exec(output)?.[1];
 
 describe('npm run backtest through turbo', () => {
   let first = '';
+  let full = '';
 
   beforeAll(() => {
     run('git', ['clone', '--quiet', REPO_ROOT, clone], scratch);
@@ -42,32 +45,33 @@ describe('npm run backtest through turbo', () => {
       const from = join(REPO_ROOT, dir, 'node_modules');
       if (existsSync(from)) execFileSync('cp', ['-al', from, join(clone, dir, 'node_modules')]);
     }
-    rmSync(file, { force: true });
+    full = readFileSync(committed, 'utf8');
   });
 
   afterAll(() => {
     rmSync(scratch, { recursive: true, force: true });
   });
 
-  it('runs a quick backtest into models/backtest.json, then a rerun is a cache hit', () => {
+  it('runs a quick backtest into .tmp/, then a rerun is a cache hit that says so', () => {
     const output = backtest();
     expect(cacheLine(output)).toBe('miss');
-    expect(output).toMatch(/wall time \d+ s .*written to .*models\/backtest\.json/);
+    expect(output).toMatch(/wall time \d+ s .*written to .*\.tmp\/backtest-quick\.json/);
+    expect(output).toMatch(/backtest: .*\.tmp\/backtest-quick\.json now holds the backtest/);
     first = readFileSync(file, 'utf8');
     expect(parseBacktest(JSON.parse(first)).training).toMatchObject({ epochs: 2, seeds: [1] });
+    expect(readFileSync(committed, 'utf8')).toBe(full);
 
-    expect(output).toMatch(/backtest: .*models\/backtest\.json now holds the backtest created /);
     const again = backtest();
     expect(cacheLine(again)).toBe('hit');
     expect(again).toMatch(/already held this backtest/);
     expect(readFileSync(file, 'utf8')).toBe(first);
   });
 
-  it('restores a deleted models/backtest.json from the cache', () => {
+  it('restores a deleted file from the cache', () => {
     rmSync(file);
     const output = backtest();
     expect(cacheLine(output)).toBe('hit');
-    expect(output).toMatch(/now holds the backtest created /);
+    expect(output).toMatch(/now holds the backtest/);
     expect(readFileSync(file, 'utf8')).toBe(first);
   });
 
@@ -99,12 +103,11 @@ describe('npm run backtest through turbo', () => {
   });
 
   it('keeps models/backtest.json when a retrain replaces the registry', () => {
-    const before = readFileSync(file, 'utf8');
     run(
       'npm',
       ['run', 'train', '--', '--quick', '--configs', 'gru-8', '--protocols', 'relative'],
       clone,
     );
-    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(readFileSync(committed, 'utf8')).toBe(full);
   });
 });

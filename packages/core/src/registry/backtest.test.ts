@@ -36,7 +36,6 @@ function fixture(): Backtest {
   return {
     format: 'gatecast-backtest',
     formatVersion: REGISTRY_FORMAT_VERSION,
-    createdAt: '2026-11-30T10:00:00.000Z',
     data: {
       file: 'sp500_monthly.csv',
       sha256: 'a'.repeat(64),
@@ -61,9 +60,6 @@ function fixture(): Backtest {
     },
     tfjsVersion: '4.22.0',
     backend: { backend: 'wasm', tfjsBackend: 'wasm', skipped: [] },
-    workers: 2,
-    sweepSeconds: 500,
-    wallSeconds: 560,
     summary: {
       forecasters: [
         {
@@ -111,6 +107,14 @@ describe('backtest.json schema', () => {
     expect(parseBacktest(JSON.parse(JSON.stringify(json)))).toEqual(json);
   });
 
+  it('accepts the run stamps of files written before backtests were reproducible', () => {
+    const stamped = { ...fixture(), createdAt: '2026-11-28T09:59:14.318Z', workers: 2 };
+    expect(parseBacktest({ ...stamped, sweepSeconds: 1302, wallSeconds: 1332 })).toMatchObject({
+      workers: 2,
+    });
+    expect(() => parseBacktest({ ...stamped, wallSeconds: -1 })).toThrow(/wallSeconds/);
+  });
+
   it('refuses another format or version first, naming the file', () => {
     expect(() => parseBacktest({ ...fixture(), format: 'gatecast-registry' })).toThrow(
       /^backtest\.json is invalid: format: must be "gatecast-backtest"/,
@@ -129,8 +133,8 @@ describe('backtest.json schema', () => {
     expect(() => parseBacktest(nullCount)).toThrow(RegistryFormatError);
     expect(() => parseBacktest({ ...fixture(), extra: 1 })).toThrow(/extra/);
     const nan = fixture();
-    nan.wallSeconds = Number.NaN;
-    expect(() => parseBacktest(nan)).toThrow(/wallSeconds/);
+    nan.design.validationFraction = Number.NaN;
+    expect(() => parseBacktest(nan)).toThrow(/design\.validationFraction/);
   });
 
   it.skipIf(!existsSync(committedPath))('parses the committed models/backtest.json', () => {

@@ -7,6 +7,13 @@
  * `files`: it names the data it ran on (sha256) itself. `summary` is the compact part (pooled
  * figures, tests, ranks; tens of KB) a worker may bundle; `origins` holds every origin's figures.
  *
+ * Reproducible: `npm run backtest` writes nothing that depends on when, how fast or on how many
+ * threads it ran, so the same data, code, seeds and backend give the same bytes (turbo 2.11 hashes a
+ * task's git-tracked outputs with its inputs: only a file that a rerun reproduces lets the rerun be
+ * a cache hit). The command prints its timings instead. `createdAt`, `workers`, `sweepSeconds` and
+ * `wallSeconds` are accepted for files written before that (and readers' fixtures); drop them at
+ * the next format bump.
+ *
  * Figures by horizon are arrays indexed by `h − 1` (h = 1 .. `maxHorizon`); an entry is `null`
  * where no forecast of that horizon had a target inside the data (`n` is 0 there).
  */
@@ -186,7 +193,8 @@ export type BacktestSummary = z.infer<typeof backtestSummarySchema>;
 /** `models/backtest.json`. */
 export const backtestSchema = z.strictObject({
   ...formatHeader(BACKTEST_FORMAT),
-  createdAt: timestampSchema,
+  /** Not written by `npm run backtest` (see the module's note). */
+  createdAt: timestampSchema.optional(),
   data: z.strictObject({
     file: z.string().min(1),
     sha256: sha256HexSchema,
@@ -213,11 +221,10 @@ export const backtestSchema = z.strictObject({
   }),
   tfjsVersion: z.string().min(1),
   backend: registryBackendSchema,
-  /** Worker threads the fits ran on (0: the calling thread). */
-  workers: countSchema,
-  /** Wall time of all the fits, and of the whole backtest, in seconds. */
-  sweepSeconds: nonNegativeSchema,
-  wallSeconds: nonNegativeSchema,
+  /** Not written by `npm run backtest`: worker threads, and the fits' and the whole run's seconds. */
+  workers: countSchema.optional(),
+  sweepSeconds: nonNegativeSchema.optional(),
+  wallSeconds: nonNegativeSchema.optional(),
   summary: backtestSummarySchema,
   origins: z.array(backtestOriginSchema).min(1),
 });

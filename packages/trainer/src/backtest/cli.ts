@@ -27,7 +27,7 @@ async function cli(argv: string[]): Promise<number> {
   const progress = createProgressReporter(total, options.epochs);
   let fitting = true;
   try {
-    const { backtest } = await runBacktest({
+    const result = await runBacktest({
       ...options,
       onEvent: (e) => progress.onEvent(e),
       onOriginScored: (origin, done, count) => {
@@ -41,7 +41,9 @@ async function cli(argv: string[]): Promise<number> {
       },
     });
     if (fitting) progress.stop();
-    printBacktestSummary(backtest, options.outFile, (line) => process.stdout.write(`${line}\n`));
+    printBacktestSummary({ ...result, workers: options.workers }, options.outFile, (line) =>
+      process.stdout.write(`${line}\n`),
+    );
     return 0;
   } catch (error) {
     if (fitting) progress.stop();

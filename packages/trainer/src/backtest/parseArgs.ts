@@ -9,9 +9,12 @@ import { type BacktestOptions, defaultBacktestOptions } from './runBacktest.js';
 
 /**
  * What `--quick` sets: two origins (the last full year and the cut-short last one), one seed, two
- * epochs, a point and a learned-scale config; well under a minute on two cores.
+ * epochs, a point and a learned-scale config; well under a minute on two cores. Its results go to
+ * `.tmp/backtest-quick.json` (git-ignored) unless `--out` says otherwise, so a quick run never
+ * replaces the committed `models/backtest.json`.
  */
 export const QUICK_BACKTEST = {
+  out: '.tmp/backtest-quick.json',
   years: [2025, 2026],
   seeds: 1,
   epochs: 2,
@@ -121,7 +124,7 @@ export function buildBacktestCommand(): Command {
     )
     .option(
       '--quick',
-      `tiny run for tests: origins ${QUICK_BACKTEST.years.join(', ')}, ${QUICK_BACKTEST.seeds} seed × ${QUICK_BACKTEST.epochs} epochs, ${QUICK_BACKTEST.configs.join(' and ')}`,
+      `tiny run for tests: origins ${QUICK_BACKTEST.years.join(', ')}, ${QUICK_BACKTEST.seeds} seed × ${QUICK_BACKTEST.epochs} epochs, ${QUICK_BACKTEST.configs.join(' and ')}; into ${QUICK_BACKTEST.out} unless --out is given`,
       false,
     )
     .option('--force', "turbo's: rerun even when the cache holds this run", false)
@@ -188,7 +191,10 @@ export function parseBacktestArgs(
   return {
     ...defaultBacktestOptions(),
     dataFile: flags.data,
-    outFile: flags.out,
+    outFile:
+      flags.quick && command.getOptionValueSource('out') === 'default'
+        ? QUICK_BACKTEST.out
+        : flags.out,
     years,
     configs,
     seeds: flags.quick ? QUICK_BACKTEST.seeds : flags.seeds,

@@ -13,15 +13,16 @@ const p = (x: number | null | undefined) =>
  * the lesson's ordering held.
  */
 export function printBacktestSummary(
-  backtest: Backtest,
+  result: { backtest: Backtest; wallSeconds: number; sweepSeconds: number; workers: number },
   outFile: string,
   print: (line: string) => void,
 ): void {
+  const { backtest } = result;
   const { summary, design, training } = backtest;
   const origins = design.origins.length;
   print(
     `backtest: ${origins} origins ${design.origins[0]?.slice(0, 7)} .. ${design.origins.at(-1)?.slice(0, 7)}, ` +
-      `${training.seeds.length} seed${training.seeds.length === 1 ? '' : 's'} × ${training.epochs} epochs, backend ${backtest.backend.backend}, ${backtest.workers} workers`,
+      `${training.seeds.length} seed${training.seeds.length === 1 ? '' : 's'} × ${training.epochs} epochs, backend ${backtest.backend.backend}, ${result.workers} workers`,
   );
   print(
     'pooled over every origin, h = 1 (points; DM: HLN p-value of squared errors, negative t = better than the baseline)',
@@ -55,6 +56,6 @@ export function printBacktestSummary(
     );
   }
   print(
-    `wall time ${backtest.wallSeconds.toFixed(0)} s (fits ${backtest.sweepSeconds.toFixed(0)} s); written to ${outFile}`,
+    `wall time ${result.wallSeconds.toFixed(0)} s (fits ${result.sweepSeconds.toFixed(0)} s); written to ${outFile}`,
   );
 }

@@ -92,10 +92,13 @@ export function defaultBacktestOptions(): BacktestOptions {
   };
 }
 
-/** What a finished backtest reports back. */
+/** What a finished backtest reports back: the results as written, and how long it took. */
 export interface BacktestResult {
   backtest: Backtest;
   backend: BackendChoice;
+  /** Wall time of the fits (the sweep), and of the whole backtest, in seconds. */
+  sweepSeconds: number;
+  wallSeconds: number;
 }
 
 /** The lesson's three cells, as config names, worst claimed first. */
@@ -238,7 +241,6 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
   const backtest: Backtest = {
     format: BACKTEST_FORMAT,
     formatVersion: REGISTRY_FORMAT_VERSION,
-    createdAt: new Date().toISOString(),
     data: {
       file: basename(options.dataFile),
       sha256: sha256(csvText),
@@ -263,9 +265,6 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
     },
     tfjsVersion: tf.version.tfjs,
     backend,
-    workers,
-    sweepSeconds,
-    wallSeconds: (performance.now() - started) / 1000,
     summary,
     origins: originJson,
   };
@@ -274,5 +273,10 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
     backtest,
     ...(options.beforeRename ? { beforeRename: options.beforeRename } : {}),
   });
-  return { backtest: written, backend };
+  return {
+    backtest: written,
+    backend,
+    sweepSeconds,
+    wallSeconds: (performance.now() - started) / 1000,
+  };
 }
