@@ -9,6 +9,7 @@ import {
   type Backtest,
   type BacktestMetrics,
   backtestMetricsSchema,
+  backtestSchema,
   backtestSummarySchema,
   parseBacktest,
   REGISTRY_FORMAT_VERSION,
@@ -59,6 +60,14 @@ async function bundle(full: Backtest, horizons: number): Promise<BundledBacktest
 }
 
 /**
+ * The run's bookkeeping (when, how long, on how many threads) where the format records it: the
+ * routes serve none of it, and a reproducible file leaves it out.
+ */
+function runFields(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([key]) => key in backtestSchema.shape));
+}
+
+/**
  * A backtest of three models and the four baselines at two origins, H = 3, on the registry's
  * series; the last origin has no target at h = 3 (null figures). Test data, never shown.
  */
@@ -89,7 +98,12 @@ function smallBacktest(): Backtest {
   return {
     format: 'gatecast-backtest',
     formatVersion: REGISTRY_FORMAT_VERSION,
-    createdAt: '2026-11-28T12:00:00.000Z',
+    ...runFields({
+      createdAt: '2026-11-28T12:00:00.000Z',
+      workers: 2,
+      sweepSeconds: 10,
+      wallSeconds: 12,
+    }),
     data: { ...manifest.data },
     design: {
       origins,
@@ -108,9 +122,6 @@ function smallBacktest(): Backtest {
     },
     tfjsVersion: '4.22.0',
     backend: { backend: 'wasm', tfjsBackend: 'wasm', skipped: [] },
-    workers: 2,
-    sweepSeconds: 10,
-    wallSeconds: 12,
     summary: {
       forecasters: [
         ...models.map((id, i) => ({
@@ -159,7 +170,7 @@ function smallBacktest(): Backtest {
       })),
       baselines: baselines.map((id, i) => ({ id, metrics: metrics(20 * o + 10 + i, o === 1) })),
     })),
-  };
+  } as Backtest;
 }
 
 function appWith(backtest: BundledBacktest | undefined) {
@@ -180,8 +191,16 @@ function servesBacktest(name: string, fetchApi: () => Fetch, full: Backtest, hor
       const response = await fetchApi()('/v1/backtest');
       expect(response.status).toBe(200);
       const body = (await response.json()) as Record<string, unknown>;
-      const { format: _f, formatVersion: _v, origins: _o, ...rest } = full;
-      expect(body).toEqual({ ...rest, originHorizons: horizons });
+      const { data, design, training, tfjsVersion, backend, summary } = full;
+      expect(body).toEqual({
+        data,
+        design,
+        training,
+        tfjsVersion,
+        backend,
+        summary,
+        originHorizons: horizons,
+      });
       expect(backtestSummarySchema.safeParse(body.summary).success).toBe(true);
       const etag = response.headers.get('etag');
       expect(etag).toMatch(/^"[0-9a-f]{32}-[0-9a-f]{16}"$/);

@@ -95,8 +95,16 @@ export function backtestRoutes(bundled: BundledBacktest | undefined) {
       const { backtest, originHorizons } = await loaded(
         c.var.state().registry.manifest.data.sha256,
       );
-      const { format: _format, formatVersion: _version, origins: _origins, ...rest } = backtest;
-      const body: BacktestResponse = { ...rest, originHorizons };
+      const { data, design, training, tfjsVersion, backend, summary } = backtest;
+      const body: BacktestResponse = {
+        data,
+        design,
+        training,
+        tfjsVersion,
+        backend,
+        summary,
+        originHorizons,
+      };
       return c.json(body, 200);
     })
     .openapi(getBacktestForecaster, async (c) => {

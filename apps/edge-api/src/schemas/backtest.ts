@@ -152,10 +152,12 @@ const SplitPart = z
   .object({ count: z.number().int(), firstTarget: Month, lastTarget: Month })
   .openapi('BacktestSplitPart', { description: 'Windows of a part, by their target months.' });
 
-/** GET /v1/backtest: everything in `backtest.json` but the per-origin blocks. */
+/**
+ * GET /v1/backtest: `backtest.json`'s series, design, training, backend and summary (everything but
+ * the per-origin blocks and how long the run took).
+ */
 export const BacktestResponseSchema = z
   .object({
-    createdAt: z.string().openapi({ description: 'When the backtest was written (ISO 8601).' }),
     data: z
       .object({
         file: z.string(),
@@ -192,9 +194,6 @@ export const BacktestResponseSchema = z
       tfjsBackend: z.string(),
       skipped: z.array(z.object({ backend: z.string(), error: z.string() })),
     }),
-    workers: z.number().int(),
-    sweepSeconds: z.number().openapi({ description: 'Wall time of all the fits, seconds.' }),
-    wallSeconds: z.number().openapi({ description: 'Wall time of the whole backtest, seconds.' }),
     summary: BacktestSummarySchema,
     originHorizons: z
       .number()

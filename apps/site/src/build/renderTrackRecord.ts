@@ -3,7 +3,7 @@
  * baselines, each origin's one-month errors and ranks, and the containers the browser draws the
  * per-origin charts into. Without a backtest, a note saying why.
  */
-import { formatNumber, formatPoints, formatPValue, formatSeconds } from '../shared/format.js';
+import { formatNumber, formatPoints, formatPValue } from '../shared/format.js';
 import type {
   SiteTrackRecord,
   TrackRecord,
@@ -273,7 +273,7 @@ export function renderTrackRecord(site: SiteTrackRecord): string {
   const models = record.forecasters.filter((f) => f.kind === 'model').length;
   const first = year(record.origins[0] ?? '');
   const last = year(record.origins.at(-1) ?? '');
-  const intro = `<p id="track-record-intro">One split cannot say whether a model is better or was lucky. At each of the ${record.origins.length} January origins from ${escapeHtml(first)} to ${escapeHtml(last)}, every one of the ${models} forecasters was refitted on the months before it (${plural(record.training.seeds, 'seed')} × ${plural(record.training.epochs, 'epoch')}; the seed with the best validation RMSE served, its interval method chosen and calibrated on that fit’s validation tail), then judged on its forecasts from the months up to the next origin, beside the baselines refitted alike. Backtest of ${escapeHtml(record.createdAt.slice(0, 10))}, ${escapeHtml(formatSeconds(record.wallSeconds))} wall.</p>`;
+  const intro = `<p id="track-record-intro">One split cannot say whether a model is better or was lucky. At each of the ${record.origins.length} January origins from ${escapeHtml(first)} to ${escapeHtml(last)}, every one of the ${models} forecasters was refitted on the months before it (${plural(record.training.seeds, 'seed')} × ${plural(record.training.epochs, 'epoch')}; the seed with the best validation RMSE served, its interval method chosen and calibrated on that fit’s validation tail), then judged on its forecasts from the months up to the next origin, beside the baselines refitted alike (<code>models/backtest.json</code>, <code>npm run backtest</code>).</p>`;
   const findings = `<ul class="ordering" id="track-record-findings">\n${trackRecordFindings(record)
     .map((f) => `<li>${escapeHtml(f)}</li>`)
     .join('\n')}\n</ul>`;

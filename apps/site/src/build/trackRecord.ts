@@ -100,10 +100,8 @@ export function trackRecord(backtest: Backtest, manifest: Manifest): TrackRecord
   });
   const lesson = summary.lessonOrdering;
   return {
-    createdAt: backtest.createdAt,
     origins: backtest.origins.map((o) => o.origin),
     training: { seeds: backtest.training.seeds.length, epochs: backtest.training.epochs },
-    wallSeconds: backtest.wallSeconds,
     forecasters,
     perOrigin,
     friedman: {

@@ -52,12 +52,9 @@ export interface TrackRecordFriedman {
 
 /** Everything the track-record section shows. */
 export interface TrackRecord {
-  /** When the backtest was written (ISO). */
-  createdAt: string;
   /** Origins in time order, `YYYY-01-01`. */
   origins: string[];
   training: { seeds: number; epochs: number };
-  wallSeconds: number;
   /** Models (ranked, in the backtest's order), then the baselines. */
   forecasters: TrackRecordForecaster[];
   perOrigin: TrackRecordOrigin[];

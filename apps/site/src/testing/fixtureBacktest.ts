@@ -7,8 +7,17 @@ import {
   BACKTEST_FORMAT,
   type Backtest,
   type BacktestMetrics,
+  backtestSchema,
   REGISTRY_FORMAT_VERSION,
 } from '@gatecast/core/registry';
+
+/**
+ * The run's bookkeeping (when, how long, on how many threads) where the format records it: the
+ * page shows none of it, and a reproducible file leaves it out.
+ */
+function runFields(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([key]) => key in backtestSchema.shape));
+}
 
 export const FIXTURE_BACKTEST_MODELS = [
   'simplernn-32@relative',
@@ -70,7 +79,12 @@ export function fixtureBacktest(dataSha256 = 'ab'.repeat(32)): Backtest {
   return {
     format: BACKTEST_FORMAT,
     formatVersion: REGISTRY_FORMAT_VERSION,
-    createdAt: '2026-11-28T10:00:00.000Z',
+    ...runFields({
+      createdAt: '2026-11-28T10:00:00.000Z',
+      workers: 2,
+      sweepSeconds: 900,
+      wallSeconds: 1000,
+    }),
     data: {
       file: 'sp500_monthly.csv',
       sha256: dataSha256,
@@ -95,9 +109,6 @@ export function fixtureBacktest(dataSha256 = 'ab'.repeat(32)): Backtest {
     },
     tfjsVersion: '4.22.0',
     backend: { backend: 'wasm', tfjsBackend: 'wasm', skipped: [] },
-    workers: 2,
-    sweepSeconds: 900,
-    wallSeconds: 1000,
     summary: {
       forecasters: [
         ...FIXTURE_BACKTEST_MODELS.map((id, i) => ({
@@ -162,5 +173,5 @@ export function fixtureBacktest(dataSha256 = 'ab'.repeat(32)): Backtest {
         baselines: FIXTURE_BACKTEST_BASELINES.map((id) => ({ id, metrics: metrics(id) })),
       };
     }),
-  };
+  } as Backtest;
 }
