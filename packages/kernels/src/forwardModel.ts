@@ -1,0 +1,136 @@
+/**
+ * Serving: a whole model (recurrent stack → dense head) on the kernels, for one window or a batch,
+ * one kernel call per layer. Weights are copied into kernel memory once, padded (see
+ * `paddedLayout.ts`); each call writes the windows into a shared scratch region, runs the layers
+ * there and reads the outputs back.
+ */
+import type { ModelSpec, ModelWeights, WeightArray } from '@gatecast/core';
+import { weightsToList } from '@gatecast/core';
+import { cellKernels } from './cellKernels.js';
+import type { Kernels } from './instantiateKernels.js';
+import {
+  type BlockPlacement,
+  modelGeometry,
+  place,
+  placedSize,
+  sourceSize,
+} from './paddedLayout.js';
+
+/** A model ready to run on the kernels. */
+export interface KernelModel {
+  /**
+   * Runs the model on `count` windows.
+   *
+   * @param windows - `[count · windowLength]` row-major, in the protocol's scaled space.
+   * @returns `[count]` outputs in the scaled target space.
+   * @throws Error if `windows.length` is not `count · windowLength`.
+   */
+  predict(windows: ArrayLike<number>, count: number): Float32Array;
+}
+
+/** Copies `weights` (tfjs `getWeights()` order) into fresh regions; returns their offsets. */
+export function placeWeights(
+  kernels: Kernels,
+  placements: readonly BlockPlacement[],
+  weights: readonly WeightArray[],
+): number[] {
+  return placements.map((p, i) => {
+    const w = weights[i];
+    if (w === undefined || w.values.length !== sourceSize(p)) {
+      throw new Error(`kernel model: weight ${i} has the wrong size for its layer`);
+    }
+    const at = kernels.arena.alloc(placedSize(p));
+    place(p, w.values, 0, kernels.arena.floats(), at / 4);
+    return at;
+  });
+}
+
+/**
+ * Puts a model on the kernels.
+ *
+ * @throws Error when a weight's size does not match the spec.
+ * @example createKernelModel(loadKernels(), spec, weights).predict(window, 1) // => Float32Array [0.41]
+ */
+export function createKernelModel(
+  kernels: Kernels,
+  spec: ModelSpec,
+  weights: ModelWeights,
+): KernelModel {
+  const geometry = modelGeometry(spec);
+  const placements = [
+    ...geometry.recurrent.flatMap((l) => [l.kernel, l.recurrentKernel, l.bias]),
+    ...geometry.dense.flatMap((l) => [l.kernel, l.bias]),
+  ];
+  const at = placeWeights(kernels, placements, weightsToList(weights));
+  const steps = spec.windowLength;
+  const x = kernels.exports;
+  const recurrent = geometry.recurrent.map((layer, i) => ({
+    ...layer,
+    run: cellKernels(x, layer.cell),
+    kernel: at[3 * i] as number,
+    recurrentKernel: at[3 * i + 1] as number,
+    bias: at[3 * i + 2] as number,
+  }));
+  const denseOffset = 3 * recurrent.length;
+  const dense = geometry.dense.map((layer, j) => ({
+    ...layer,
+    kernel: at[denseOffset + 2 * j] as number,
+    bias: at[denseOffset + 2 * j + 1] as number,
+  }));
+  const scratchFloats = Math.max(...recurrent.map((l) => l.run.forwardScratch(l.units)));
+  const last = dense[dense.length - 1];
+  if (last === undefined) throw new Error('kernel model: the spec has no dense head');
+
+  return {
+    predict(windows, count) {
+      if (windows.length !== count * steps) {
+        throw new Error(`expected ${count}×${steps} inputs, got ${windows.length}`);
+      }
+      // Scratch layout: windows, then each layer's output, then the cells' working floats.
+      const sizes = [
+        count * steps,
+        ...recurrent.map((l) => count * l.units * (l.returnSequences ? steps : 1)),
+        ...dense.map((l) => count * l.units),
+        scratchFloats,
+      ];
+      const base = kernels.scratch(sizes.reduce((a, b) => a + b + 4, 0));
+      const offsets: number[] = [];
+      let cursor = base;
+      for (const size of sizes) {
+        offsets.push(cursor);
+        cursor += Math.ceil(size / 4) * 16 + 16;
+      }
+      const work = offsets[offsets.length - 1] as number;
+      kernels.arena.floats().set(windows, base / 4);
+      let input = base;
+      recurrent.forEach((l, i) => {
+        const out = offsets[1 + i] as number;
+        l.run.forward(
+          input,
+          l.inputs,
+          steps,
+          count,
+          l.kernel,
+          l.recurrentKernel,
+          l.bias,
+          l.units,
+          out,
+          l.returnSequences ? 1 : 0,
+          work,
+          0,
+        );
+        input = out;
+      });
+      dense.forEach((l, j) => {
+        const out = offsets[1 + recurrent.length + j] as number;
+        x.denseForward(input, l.inputs, count, l.kernel, l.bias, l.units, l.relu ? 1 : 0, out);
+        input = out;
+      });
+      const floats = kernels.arena.floats();
+      const result = new Float32Array(count);
+      const first = input / 4;
+      for (let b = 0; b < count; b++) result[b] = floats[first + b * last.units] as number;
+      return result;
+    },
+  };
+}
