@@ -22,10 +22,11 @@ export function denseForward(
 ): void {
   const m = <usize>units;
   for (let b = 0; b < batch; b++) {
-    const row = y + (((<usize>b) * m) << 2);
-    gemv2(row, bias, x + (((<usize>b) * <usize>inputs) << 2), inputs, kernel, 0, 0, 0, units, units);
+    const row = y + ((<usize>b * m) << 2);
+    gemv2(row, bias, x + ((<usize>b * <usize>inputs) << 2), inputs, kernel, 0, 0, 0, units, units);
     if (relu) {
-      for (let j: usize = 0; j < m; j += 4) v128.store(row + (j << 2), reluv(v128.load(row + (j << 2))));
+      for (let j: usize = 0; j < m; j += 4)
+        v128.store(row + (j << 2), reluv(v128.load(row + (j << 2))));
     }
   }
 }
@@ -55,7 +56,7 @@ export function denseBackward(
 ): void {
   const m = <usize>units;
   const n = <usize>inputs;
-  const count = (<usize>batch) * m;
+  const count = <usize>batch * m;
   if (relu) {
     for (let k: usize = 0; k < count; k += 4) {
       const mask = f32x4.gt(v128.load(y + (k << 2)), f32x4.splat(0));
@@ -67,9 +68,9 @@ export function denseBackward(
   if (dx) {
     transpose(scratch, kernel, inputs, units);
     for (let b = 0; b < batch; b++) {
-      const row = dx + (((<usize>b) * n) << 2);
+      const row = dx + ((<usize>b * n) << 2);
       zero(row, inputs);
-      gemvAcc(row, dy + (((<usize>b) * m) << 2), units, scratch, inputs, inputs);
+      gemvAcc(row, dy + ((<usize>b * m) << 2), units, scratch, inputs, inputs);
     }
   }
 }
@@ -79,12 +80,18 @@ export function denseBackward(
  * `targets` [B]; writes dL/dŷ = (2 / B)(ŷ − y) into column 0 of `dy` (other columns 0).
  * Returns the loss (summed in float64).
  */
-export function meanSquaredError(y: usize, stride: i32, targets: usize, batch: i32, dy: usize): f64 {
+export function meanSquaredError(
+  y: usize,
+  stride: i32,
+  targets: usize,
+  batch: i32,
+  dy: usize,
+): f64 {
   zero(dy, batch * stride);
   const scale: f32 = 2.0 / <f32>batch;
   let sum: f64 = 0;
   for (let b = 0; b < batch; b++) {
-    const at = ((<usize>(b * stride)) << 2);
+    const at = (<usize>(b * stride)) << 2;
     const diff: f32 = load<f32>(y + at) - load<f32>(targets + ((<usize>b) << 2));
     sum += <f64>diff * <f64>diff;
     store<f32>(dy + at, scale * diff);

@@ -59,7 +59,7 @@ export function gruForward(
       const xt = x + ((s * <usize>inputs) << 2);
       const rows = t > 0 ? units : 0;
       gemv2(gates, bias, xt, inputs, kernel, h, rows, recurrent, width, 2 * units);
-      const hBlock = (u << 3);
+      const hBlock = u << 3;
       gemv2(gates + hBlock, bias + hBlock, xt, inputs, kernel + hBlock, 0, 0, 0, width, units);
       for (let j: usize = 0; j < u; j += 4) {
         const gz = gates + (j << 2);
@@ -90,7 +90,7 @@ export function gruForward(
       }
       if (sequences) copy(out + ((s * u) << 2), h, units);
     }
-    if (!sequences) copy(out + (((<usize>b) * u) << 2), h, units);
+    if (!sequences) copy(out + ((<usize>b * u) << 2), h, units);
   }
 }
 
@@ -139,7 +139,7 @@ export function gruBackward(
       const s = <usize>(b * steps + t);
       let fromAbove: usize = 0;
       if (dOutSequences) fromAbove = dOut + ((s * u) << 2);
-      else if (t == steps - 1) fromAbove = dOut + (((<usize>b) * u) << 2);
+      else if (t == steps - 1) fromAbove = dOut + ((<usize>b * u) << 2);
       const daRow = da + ((s * g3) << 2);
       const a = act + ((3 * s * u) << 2);
       const hp = hpPlane + ((s * u) << 2);

@@ -125,7 +125,14 @@ export function gemv2(
  * out[c] += Σ_r vec[r] · mat[r·stride + c]   for r < rows, c < cols.
  * A row vector times a column block of a matrix.
  */
-export function gemvAcc(out: usize, vec: usize, rows: i32, mat: usize, stride: i32, cols: i32): void {
+export function gemvAcc(
+  out: usize,
+  vec: usize,
+  rows: i32,
+  mat: usize,
+  stride: i32,
+  cols: i32,
+): void {
   gemv2(out, out, vec, rows, mat, 0, 0, 0, stride, cols);
 }
 
@@ -242,7 +249,10 @@ export function columnSumAcc(dst: usize, src: usize, stride: i32, cols: i32, sam
 export function transpose(dst: usize, src: usize, rows: i32, cols: i32): void {
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
-      store<f32>(dst + ((<usize>(c * rows + r)) << 2), load<f32>(src + ((<usize>(r * cols + c)) << 2)));
+      store<f32>(
+        dst + ((<usize>(c * rows + r)) << 2),
+        load<f32>(src + ((<usize>(r * cols + c)) << 2)),
+      );
     }
   }
 }

@@ -88,7 +88,7 @@ export function lstmForward(
       }
       if (sequences) copy(out + ((s * u) << 2), h, units);
     }
-    if (!sequences) copy(out + (((<usize>b) * u) << 2), h, units);
+    if (!sequences) copy(out + ((<usize>b * u) << 2), h, units);
   }
 }
 
@@ -144,7 +144,7 @@ export function lstmBackward(
       const s = <usize>(b * steps + t);
       let fromAbove: usize = 0;
       if (dOutSequences) fromAbove = dOut + ((s * u) << 2);
-      else if (t == steps - 1) fromAbove = dOut + (((<usize>b) * u) << 2);
+      else if (t == steps - 1) fromAbove = dOut + ((<usize>b * u) << 2);
       const daRow = da + ((s * g4) << 2);
       for (let j: usize = 0; j < u; j += 4) {
         const a = act + ((s * u) << 4) + (j << 2);

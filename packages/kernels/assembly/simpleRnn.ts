@@ -53,7 +53,7 @@ export function simpleRnnForward(
       if (tape) copy(hPlane + ((s * u) << 2), h, units);
       if (sequences) copy(out + ((s * u) << 2), h, units);
     }
-    if (!sequences) copy(out + (((<usize>b) * u) << 2), h, units);
+    if (!sequences) copy(out + ((<usize>b * u) << 2), h, units);
   }
 }
 
@@ -97,7 +97,7 @@ export function simpleRnnBackward(
       const s = <usize>(b * steps + t);
       let fromAbove: usize = 0;
       if (dOutSequences) fromAbove = dOut + ((s * u) << 2);
-      else if (t == steps - 1) fromAbove = dOut + (((<usize>b) * u) << 2);
+      else if (t == steps - 1) fromAbove = dOut + ((<usize>b * u) << 2);
       const daRow = da + ((s * u) << 2);
       for (let j: usize = 0; j < u; j += 4) {
         let dhj = v128.load(dh + (j << 2));

@@ -13,7 +13,7 @@ const LN2_LO: f32 = -2.12194440e-4;
 const LIMIT: f32 = 80.0;
 
 /** e^x in each lane (x clamped to [−80, 80]). */
-// @ts-ignore: decorator
+// @ts-expect-error: decorator
 @inline
 export function expv(x: v128): v128 {
   const c = f32x4.min(f32x4.max(x, f32x4.splat(-LIMIT)), f32x4.splat(LIMIT));
@@ -31,14 +31,14 @@ export function expv(x: v128): v128 {
 }
 
 /** Logistic σ in each lane. */
-// @ts-ignore: decorator
+// @ts-expect-error: decorator
 @inline
 export function sigmoidv(x: v128): v128 {
   return f32x4.div(f32x4.splat(1.0), f32x4.add(f32x4.splat(1.0), expv(f32x4.neg(x))));
 }
 
 /** tanh in each lane, as 2σ(2x) − 1. */
-// @ts-ignore: decorator
+// @ts-expect-error: decorator
 @inline
 export function tanhv(x: v128): v128 {
   const s = sigmoidv(f32x4.add(x, x));
@@ -46,21 +46,21 @@ export function tanhv(x: v128): v128 {
 }
 
 /** max(x, 0) in each lane. */
-// @ts-ignore: decorator
+// @ts-expect-error: decorator
 @inline
 export function reluv(x: v128): v128 {
   return f32x4.max(x, f32x4.splat(0.0));
 }
 
 /** 1 − x² in each lane (the derivative of tanh from its output). */
-// @ts-ignore: decorator
+// @ts-expect-error: decorator
 @inline
 export function oneMinusSquare(x: v128): v128 {
   return f32x4.sub(f32x4.splat(1.0), f32x4.mul(x, x));
 }
 
 /** x (1 − x) in each lane (the derivative of σ from its output). */
-// @ts-ignore: decorator
+// @ts-expect-error: decorator
 @inline
 export function sigmoidSlope(x: v128): v128 {
   return f32x4.mul(x, f32x4.sub(f32x4.splat(1.0), x));

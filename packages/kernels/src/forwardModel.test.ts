@@ -1,8 +1,8 @@
 import {
   type ModelSpec,
   modelForward,
-  randomModelWeights,
   type RecurrentLayerSpec,
+  randomModelWeights,
   seededUniform,
 } from '@gatecast/core';
 import { describe, expect, it } from 'vitest';
