@@ -15,7 +15,7 @@
  *   pass.
  */
 import { parseMonthlyCsv } from '@gatecast/core';
-import wasmModule from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm';
+import wasmModule from '@gatecast/kernels/kernels.wasm';
 import { createApp } from '../src/app.js';
 import type { EngineName } from '../src/engine/engine.js';
 import { registryBundle } from '../src/registry.generated.js';

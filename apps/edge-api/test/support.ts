@@ -6,7 +6,7 @@
 
 import { SELF } from 'cloudflare:test';
 import { parseMonthlyCsv } from '@gatecast/core';
-import wasmModule from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm';
+import wasmModule from '@gatecast/kernels/kernels.wasm';
 import { expect } from 'vitest';
 import { createApp } from '../src/app.js';
 import type { Manifest } from '../src/registry/manifestSchema.js';

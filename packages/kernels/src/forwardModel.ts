@@ -48,6 +48,8 @@ export function placeWeights(
 /**
  * Puts a model on the kernels.
  *
+ * @param options.maxBatch - reserve the scratch for batches up to this size now, so that
+ *   serving them never grows the kernels' memory.
  * @throws Error when a weight's size does not match the spec.
  * @example createKernelModel(loadKernels(), spec, weights).predict(window, 1) // => Float32Array [0.41]
  */
@@ -55,6 +57,7 @@ export function createKernelModel(
   kernels: Kernels,
   spec: ModelSpec,
   weights: ModelWeights,
+  options: { maxBatch?: number } = {},
 ): KernelModel {
   const geometry = modelGeometry(spec);
   const placements = [
@@ -81,19 +84,23 @@ export function createKernelModel(
   const last = dense[dense.length - 1];
   if (last === undefined) throw new Error('kernel model: the spec has no dense head');
 
+  // Scratch layout: windows, then each layer's output, then the cells' working floats.
+  const scratchSizes = (count: number) => [
+    count * steps,
+    ...recurrent.map((l) => count * l.units * (l.returnSequences ? steps : 1)),
+    ...dense.map((l) => count * l.units),
+    scratchFloats,
+  ];
+  const scratchTotal = (sizes: number[]) => sizes.reduce((a, b) => a + b + 4, 0);
+  if (options.maxBatch) kernels.scratch(scratchTotal(scratchSizes(options.maxBatch)));
+
   return {
     predict(windows, count) {
       if (windows.length !== count * steps) {
         throw new Error(`expected ${count}×${steps} inputs, got ${windows.length}`);
       }
-      // Scratch layout: windows, then each layer's output, then the cells' working floats.
-      const sizes = [
-        count * steps,
-        ...recurrent.map((l) => count * l.units * (l.returnSequences ? steps : 1)),
-        ...dense.map((l) => count * l.units),
-        scratchFloats,
-      ];
-      const base = kernels.scratch(sizes.reduce((a, b) => a + b + 4, 0));
+      const sizes = scratchSizes(count);
+      const base = kernels.scratch(scratchTotal(sizes));
       const offsets: number[] = [];
       let cursor = base;
       for (const size of sizes) {
