@@ -19,3 +19,4 @@ export {
   unplace,
   weightPlacements,
 } from './paddedLayout.js';
+export { createTrainingNetwork, type TrainingNetwork } from './trainingNetwork.js';

@@ -34,16 +34,48 @@ import {
   unflattenWeights,
 } from './fast/fastNetwork.js';
 import { ConstantCache } from './fast/tensorStore.js';
+import { gatherBatch, kernelBatchLoss, kernelTrainingNetwork } from './kernelBatchLoss.js';
 import { trainedPredictions } from './predictScaled.js';
 import type { TrainRunOptions, TrainRunResult } from './trainRun.js';
+
+/** Which implementation of the fused network a {@link fastTrainRun} uses. */
+export interface FusedOptions {
+  /**
+   * `'kernels'` (default): the whole network and its backward run in gatecast's WebAssembly
+   * kernels (`kernelBatchLoss.ts`); `'tfjs'`: in tfjs ops (`fast/fastNetwork.ts`), as before
+   * issue 14, kept for comparison. Both are one `tf.customGrad` op updated by tfjs' adam.
+   */
+  network?: 'kernels' | 'tfjs';
+}
+
+/** The tfjs-op network's loss for one batch, and what to dispose after the step. */
+function tfjsBatchLoss(
+  spec: TrainRunOptions['spec'],
+  layout: ReturnType<typeof parameterLayout>,
+  batch: ReturnType<typeof makeBatch>,
+  consts: ConstantCache,
+): { loss: (parameters: tf.Tensor1D) => tf.Scalar; dispose(): void } {
+  const { loss, stash } = batchLoss(spec, layout, batch, consts);
+  return {
+    loss,
+    dispose() {
+      stash.dispose();
+      batch.dispose();
+    },
+  };
+}
 
 /**
  * Trains one model like {@link trainRun} (adam, mse, shuffled batches, Keras-equivalent seeded
  * initializers), with the fused custom-gradient network of `fast/`. Resolves to the same result
  * shape, weights in `getWeights()` order.
  */
-export async function fastTrainRun(options: TrainRunOptions): Promise<TrainRunResult> {
+export async function fastTrainRun(
+  options: TrainRunOptions,
+  fused: FusedOptions = {},
+): Promise<TrainRunResult> {
   const { spec, data, seed, epochs, batchSize, learningRate = 1e-3, onEpochEnd } = options;
+  const network = fused.network === 'tfjs' ? null : kernelTrainingNetwork(spec, batchSize);
   const length = data.windowLength;
   const model = buildLayersModel(spec, { seed });
   const initial = model.getWeights();
@@ -66,16 +98,17 @@ export async function fastTrainRun(options: TrainRunOptions): Promise<TrainRunRe
       shuffleInPlace(order, random);
       let total = 0;
       for (const [start, end] of ranges) {
-        const batch = makeBatch(data.fit, length, order.slice(start, end));
-        const { loss, stash } = batchLoss(spec, layout, batch, consts);
+        const indices = order.slice(start, end);
+        const { loss, dispose } = network
+          ? { loss: kernelBatchLoss(network, gatherBatch(data.fit, length, indices)), dispose() {} }
+          : tfjsBatchLoss(spec, layout, makeBatch(data.fit, length, indices), consts);
         try {
           const cost = optimizer.minimize(() => loss(parameters), true, [parameters]);
           if (cost === null) throw new Error('fastTrainRun: optimizer returned no cost');
           total += (cost.dataSync()[0] as number) * (end - start);
           cost.dispose();
         } finally {
-          stash.dispose();
-          batch.dispose();
+          dispose();
         }
       }
       const epochLoss = total / data.fit.count;
