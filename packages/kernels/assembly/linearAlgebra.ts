@@ -1,7 +1,8 @@
 // The products every kernel is made of, on row-major float32 matrices whose column counts are
 // multiples of 4 (the kernels pad gate blocks to whole vectors). Pointers are byte offsets into
 // the module's memory, sizes are in floats. Accumulators are kept in registers over the inner
-// (row or sample) loop: 8 vectors (32 columns) at a time, then 4, then 1.
+// (row or sample) loop: 4 vectors (16 columns) at a time, then 1. (With 8, V8's register
+// allocator spills them: measured twice as slow per multiply-add.)
 
 /**
  * out[c] = init[c] + Σ_r vecA[r] · matA[r·stride + c] + Σ_r vecB[r] · matB[r·stride + c]
@@ -22,53 +23,6 @@ export function gemv2(
 ): void {
   const rowBytes = (<usize>stride) << 2;
   let c = 0;
-  for (; c + 32 <= cols; c += 32) {
-    const o = out + ((<usize>c) << 2);
-    const i = init + ((<usize>c) << 2);
-    let a0 = v128.load(i, 0);
-    let a1 = v128.load(i, 16);
-    let a2 = v128.load(i, 32);
-    let a3 = v128.load(i, 48);
-    let a4 = v128.load(i, 64);
-    let a5 = v128.load(i, 80);
-    let a6 = v128.load(i, 96);
-    let a7 = v128.load(i, 112);
-    let m: usize;
-    m = matA + ((<usize>c) << 2);
-    for (let r = 0; r < rowsA; r++) {
-      const s = v128.load_splat<f32>(vecA + ((<usize>r) << 2));
-      a0 = f32x4.add(a0, f32x4.mul(s, v128.load(m, 0)));
-      a1 = f32x4.add(a1, f32x4.mul(s, v128.load(m, 16)));
-      a2 = f32x4.add(a2, f32x4.mul(s, v128.load(m, 32)));
-      a3 = f32x4.add(a3, f32x4.mul(s, v128.load(m, 48)));
-      a4 = f32x4.add(a4, f32x4.mul(s, v128.load(m, 64)));
-      a5 = f32x4.add(a5, f32x4.mul(s, v128.load(m, 80)));
-      a6 = f32x4.add(a6, f32x4.mul(s, v128.load(m, 96)));
-      a7 = f32x4.add(a7, f32x4.mul(s, v128.load(m, 112)));
-      m += rowBytes;
-    }
-    m = matB + ((<usize>c) << 2);
-    for (let r = 0; r < rowsB; r++) {
-      const s = v128.load_splat<f32>(vecB + ((<usize>r) << 2));
-      a0 = f32x4.add(a0, f32x4.mul(s, v128.load(m, 0)));
-      a1 = f32x4.add(a1, f32x4.mul(s, v128.load(m, 16)));
-      a2 = f32x4.add(a2, f32x4.mul(s, v128.load(m, 32)));
-      a3 = f32x4.add(a3, f32x4.mul(s, v128.load(m, 48)));
-      a4 = f32x4.add(a4, f32x4.mul(s, v128.load(m, 64)));
-      a5 = f32x4.add(a5, f32x4.mul(s, v128.load(m, 80)));
-      a6 = f32x4.add(a6, f32x4.mul(s, v128.load(m, 96)));
-      a7 = f32x4.add(a7, f32x4.mul(s, v128.load(m, 112)));
-      m += rowBytes;
-    }
-    v128.store(o, a0, 0);
-    v128.store(o, a1, 16);
-    v128.store(o, a2, 32);
-    v128.store(o, a3, 48);
-    v128.store(o, a4, 64);
-    v128.store(o, a5, 80);
-    v128.store(o, a6, 96);
-    v128.store(o, a7, 112);
-  }
   for (; c + 16 <= cols; c += 16) {
     const o = out + ((<usize>c) << 2);
     const i = init + ((<usize>c) << 2);
@@ -159,40 +113,6 @@ export function matTmulAcc(
     const row = dst + ((<usize>(r * dstStride)) << 2);
     const column = left + ((<usize>r) << 2);
     let c = 0;
-    for (; c + 32 <= rightCols; c += 32) {
-      const o = row + ((<usize>c) << 2);
-      let a0 = v128.load(o, 0);
-      let a1 = v128.load(o, 16);
-      let a2 = v128.load(o, 32);
-      let a3 = v128.load(o, 48);
-      let a4 = v128.load(o, 64);
-      let a5 = v128.load(o, 80);
-      let a6 = v128.load(o, 96);
-      let a7 = v128.load(o, 112);
-      let l = column;
-      let m = right + ((<usize>c) << 2);
-      for (let s = 0; s < samples; s++) {
-        const v = v128.load_splat<f32>(l);
-        a0 = f32x4.add(a0, f32x4.mul(v, v128.load(m, 0)));
-        a1 = f32x4.add(a1, f32x4.mul(v, v128.load(m, 16)));
-        a2 = f32x4.add(a2, f32x4.mul(v, v128.load(m, 32)));
-        a3 = f32x4.add(a3, f32x4.mul(v, v128.load(m, 48)));
-        a4 = f32x4.add(a4, f32x4.mul(v, v128.load(m, 64)));
-        a5 = f32x4.add(a5, f32x4.mul(v, v128.load(m, 80)));
-        a6 = f32x4.add(a6, f32x4.mul(v, v128.load(m, 96)));
-        a7 = f32x4.add(a7, f32x4.mul(v, v128.load(m, 112)));
-        l += leftBytes;
-        m += rightBytes;
-      }
-      v128.store(o, a0, 0);
-      v128.store(o, a1, 16);
-      v128.store(o, a2, 32);
-      v128.store(o, a3, 48);
-      v128.store(o, a4, 64);
-      v128.store(o, a5, 80);
-      v128.store(o, a6, 96);
-      v128.store(o, a7, 112);
-    }
     for (; c + 16 <= rightCols; c += 16) {
       const o = row + ((<usize>c) << 2);
       let a0 = v128.load(o, 0);
