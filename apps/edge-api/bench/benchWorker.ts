@@ -13,6 +13,8 @@
  *   unscale, intervals) of the latest window.
  * - `GET /batch?engine=…&model=<id>[&size=256][&blocks=9]`: one batch of `size` windows in one
  *   pass.
+ * - `GET /engine?engine=…&model=<id>[&size=256]`: the engine's `predict` alone on `size` windows
+ *   already scaled (the batch figure without scaling, unscaling and intervals).
  */
 import { parseMonthlyCsv } from '@gatecast/core';
 import wasmModule from '@gatecast/kernels/kernels.wasm';
@@ -116,6 +118,25 @@ export default {
         return series.values.slice(end - 12, end);
       });
       const { perCallUs, calls } = time(() => forecastWindows(model, windows), blocks);
+      return Response.json({
+        engine: served.engine.engine.name,
+        model: model.entry.id,
+        size,
+        batchMs: perCallUs / 1000,
+        windowsPerSecond: (size * 1e6) / perCallUs,
+        batches: calls,
+      });
+    }
+    if (url.pathname === '/engine') {
+      // The engine alone on `size` windows already scaled: no scaling, unscaling or intervals.
+      const size = Number(url.searchParams.get('size') ?? 256);
+      const length = model.entry.spec.windowLength;
+      const inputs = new Float32Array(size * length);
+      for (let i = 0; i < size; i++) {
+        const end = series.values.length - i;
+        inputs.set(model.scaler.scaleWindow(series.values.slice(end - length, end)), i * length);
+      }
+      const { perCallUs, calls } = time(() => model.runner.predict(inputs, size), blocks);
       return Response.json({
         engine: served.engine.engine.name,
         model: model.entry.id,
