@@ -60,6 +60,7 @@ describe('engine parity', () => {
   }
 
   it('wasm and reference agree on every test window of every model to 1e-5', () => {
+    let worstOverModels = 0;
     const windows = results.test.dates.map(windowBefore);
     for (const entry of manifest.models) {
       const viaWasm = forecastWindows(served(wasm, entry.id), windows);
@@ -74,7 +75,11 @@ describe('engine parity', () => {
         ...viaWasm.map((f, i) => Math.abs(f.scaled - (viaReference[i]?.scaled as number))),
       );
       expect(worst / scale).toBeLessThan(1e-5);
+      worstOverModels = Math.max(worstOverModels, worst / scale);
     }
+    console.log(
+      `wasm vs reference, scaled outputs: worst relative difference ${worstOverModels.toExponential(2)}`,
+    );
   });
 
   it('wasm gives the same answer for a window alone or inside a batch', () => {
