@@ -84,34 +84,41 @@ export function createKernelModel(
   const last = dense[dense.length - 1];
   if (last === undefined) throw new Error('kernel model: the spec has no dense head');
 
-  // Scratch layout: windows, then each layer's output, then the cells' working floats.
-  const scratchSizes = (count: number) => [
-    count * steps,
-    ...recurrent.map((l) => count * l.units * (l.returnSequences ? steps : 1)),
-    ...dense.map((l) => count * l.units),
-    scratchFloats,
-  ];
-  const scratchTotal = (sizes: number[]) => sizes.reduce((a, b) => a + b + 4, 0);
-  if (options.maxBatch) kernels.scratch(scratchTotal(scratchSizes(options.maxBatch)));
+  // Scratch layout: windows, then each layer's output, then the cells' working floats. Offsets are
+  // relative to the shared scratch region; the last batch size's layout is kept, so repeated
+  // single forecasts allocate nothing but their result.
+  const layoutFor = (count: number) => {
+    const sizes = [
+      count * steps,
+      ...recurrent.map((l) => count * l.units * (l.returnSequences ? steps : 1)),
+      ...dense.map((l) => count * l.units),
+      scratchFloats,
+    ];
+    const offsets: number[] = [];
+    let cursor = 0;
+    for (const size of sizes) {
+      offsets.push(cursor);
+      cursor += Math.ceil(size / 4) * 16 + 16;
+    }
+    return { count, offsets, floats: cursor / 4 };
+  };
+  let layout = layoutFor(options.maxBatch ?? 1);
+  kernels.scratch(layout.floats);
 
   return {
     predict(windows, count) {
       if (windows.length !== count * steps) {
         throw new Error(`expected ${count}×${steps} inputs, got ${windows.length}`);
       }
-      const sizes = scratchSizes(count);
-      const base = kernels.scratch(scratchTotal(sizes));
-      const offsets: number[] = [];
-      let cursor = base;
-      for (const size of sizes) {
-        offsets.push(cursor);
-        cursor += Math.ceil(size / 4) * 16 + 16;
-      }
-      const work = offsets[offsets.length - 1] as number;
+      if (layout.count !== count) layout = layoutFor(count);
+      const base = kernels.scratch(layout.floats);
+      const { offsets } = layout;
+      const work = base + (offsets[offsets.length - 1] as number);
       kernels.arena.floats().set(windows, base / 4);
       let input = base;
-      recurrent.forEach((l, i) => {
-        const out = offsets[1 + i] as number;
+      for (let i = 0; i < recurrent.length; i++) {
+        const l = recurrent[i] as (typeof recurrent)[number];
+        const out = base + (offsets[1 + i] as number);
         l.run.forward(
           input,
           l.inputs,
@@ -127,12 +134,13 @@ export function createKernelModel(
           0,
         );
         input = out;
-      });
-      dense.forEach((l, j) => {
-        const out = offsets[1 + recurrent.length + j] as number;
+      }
+      for (let j = 0; j < dense.length; j++) {
+        const l = dense[j] as (typeof dense)[number];
+        const out = base + (offsets[1 + recurrent.length + j] as number);
         x.denseForward(input, l.inputs, count, l.kernel, l.bias, l.units, l.relu ? 1 : 0, out);
         input = out;
-      });
+      }
       const floats = kernels.arena.floats();
       const result = new Float32Array(count);
       const first = input / 4;
