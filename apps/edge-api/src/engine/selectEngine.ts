@@ -1,6 +1,6 @@
 import type { Engine, EngineName } from './engine.js';
-import { referenceEngine } from './referenceEngine.js';
 import { createKernelEngine } from './kernelEngine.js';
+import { referenceEngine } from './referenceEngine.js';
 
 /** Which engine to run, and what it needs. */
 export interface EngineOptions {
