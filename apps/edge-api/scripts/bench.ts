@@ -123,9 +123,17 @@ function cpuSince(pgid: number, before: WorkerdCpu): WorkerdCpu {
   return { runtime: now.runtime - before.runtime, total: now.total - before.total };
 }
 
-async function getJson<T>(url: string): Promise<T> {
+/**
+ * GETs JSON; retries once when wrangler's proxy lost the runtime mid-request ("Network connection
+ * lost", seen twice on a machine at load 8–16), since one lost measurement should not void a run.
+ */
+async function getJson<T>(url: string, retry = true): Promise<T> {
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+  if (!response.ok) {
+    const text = await response.text();
+    if (retry && text.includes('Network connection lost')) return getJson<T>(url, false);
+    throw new Error(`${url}: ${response.status} ${text}`);
+  }
   return (await response.json()) as T;
 }
 
