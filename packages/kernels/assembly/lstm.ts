@@ -16,12 +16,21 @@
 // wide. x [B, T, n], W [n, G], U [u, G], b [G]; out [B, T, u] (sequences) or [B, u].
 // Tape planes, one after another: act [B·T, 4u] (i, f, g, o), c [B·T, u], tanh c [B·T, u],
 // h_{t−1} [B·T, u].
-import { columnSumAcc, copy, gemv2, gemvAcc, matTmulAcc, transpose, zero } from './linearAlgebra';
+import {
+  columnSumAcc,
+  copy,
+  gemv2,
+  gemv2Pair,
+  gemvAcc,
+  matTmulAcc,
+  transpose,
+  zero,
+} from './linearAlgebra';
 import { oneMinusSquare, sigmoidSlope, sigmoidv, tanhv } from './vectorMath';
 
-/** Floats of scratch {@link lstmForward} needs. */
+/** Floats of scratch {@link lstmForward} needs (two windows' gates, state and cell). */
 export function lstmForwardScratch(units: i32): i32 {
-  return 6 * units;
+  return 12 * units;
 }
 
 /** Floats of tape {@link lstmForward} writes for `samples` = B·T window steps. */
@@ -30,8 +39,55 @@ export function lstmTapeSize(units: i32, samples: i32): i32 {
 }
 
 /**
- * Runs `batch` windows of `steps` steps; `tape` = 0 keeps nothing (serving).
- * `scratch` holds {@link lstmForwardScratch} floats.
+ * One window's step after its pre-activations are in `gates`: the gates, c_t and h_t (in place in
+ * `c` and `h`), the tape row of sample `s` when `tape` ≠ 0, and h_t into `out` for sequences.
+ */
+// @ts-expect-error: decorator
+@inline
+function finishStep(
+  gates: usize,
+  h: usize,
+  c: usize,
+  u: usize,
+  s: usize,
+  samples: usize,
+  tape: usize,
+  out: usize,
+  sequences: i32,
+): void {
+  const act = tape;
+  const cPlane = act + ((samples * u) << 4);
+  const tcPlane = cPlane + ((samples * u) << 2);
+  const hpPlane = tcPlane + ((samples * u) << 2);
+  if (tape) copy(hpPlane + ((s * u) << 2), h, <i32>u);
+  for (let j: usize = 0; j < u; j += 4) {
+    const gi = gates + (j << 2);
+    const i = sigmoidv(v128.load(gi));
+    const f = sigmoidv(v128.load(gi + (u << 2)));
+    const g = tanhv(v128.load(gi + (u << 3)));
+    const o = sigmoidv(v128.load(gi + (u << 2) * 3));
+    const cj = c + (j << 2);
+    const cc = f32x4.add(f32x4.mul(f, v128.load(cj)), f32x4.mul(i, g));
+    const tc = tanhv(cc);
+    v128.store(cj, cc);
+    v128.store(h + (j << 2), f32x4.mul(o, tc));
+    if (tape) {
+      const a = act + ((s * u) << 4) + (j << 2);
+      v128.store(a, i);
+      v128.store(a + (u << 2), f);
+      v128.store(a + (u << 3), g);
+      v128.store(a + (u << 2) * 3, o);
+      v128.store(cPlane + ((s * u + j) << 2), cc);
+      v128.store(tcPlane + ((s * u + j) << 2), tc);
+    }
+  }
+  if (sequences) copy(out + ((s * u) << 2), h, <i32>u);
+}
+
+/**
+ * Runs `batch` windows of `steps` steps, two at a time (they share the weight loads; an odd last
+ * window runs alone); `tape` = 0 keeps nothing (serving). `scratch` holds
+ * {@link lstmForwardScratch} floats.
  */
 export function lstmForward(
   x: usize,
@@ -49,46 +105,45 @@ export function lstmForward(
 ): void {
   const u = <usize>units;
   const width = 4 * units;
-  const gates = scratch;
-  const h = gates + (u << 4);
-  const c = h + (u << 2);
+  const gatesA = scratch;
+  const hA = gatesA + (u << 4);
+  const cA = hA + (u << 2);
+  const gatesB = cA + (u << 2);
+  const hB = gatesB + (u << 4);
+  const cB = hB + (u << 2);
   const samples = <usize>(batch * steps);
-  const act = tape;
-  const cPlane = act + ((samples * u) << 4);
-  const tcPlane = cPlane + ((samples * u) << 2);
-  const hpPlane = tcPlane + ((samples * u) << 2);
-  for (let b = 0; b < batch; b++) {
-    zero(h, units);
-    zero(c, units);
+  const rowBytes = (<usize>inputs) << 2;
+  let b = 0;
+  for (; b + 1 < batch; b += 2) {
+    zero(hA, units);
+    zero(cA, units);
+    zero(hB, units);
+    zero(cB, units);
+    for (let t = 0; t < steps; t++) {
+      const sA = <usize>(b * steps + t);
+      const sB = sA + <usize>steps;
+      const rows = t > 0 ? units : 0;
+      const xA = x + sA * rowBytes;
+      const xB = x + sB * rowBytes;
+      gemv2Pair(gatesA, gatesB, bias, bias, xA, xB, inputs, kernel, hA, hB, rows, recurrent, width, width);
+      finishStep(gatesA, hA, cA, u, sA, samples, tape, out, sequences);
+      finishStep(gatesB, hB, cB, u, sB, samples, tape, out, sequences);
+    }
+    if (!sequences) {
+      copy(out + ((<usize>b * u) << 2), hA, units);
+      copy(out + ((<usize>(b + 1) * u) << 2), hB, units);
+    }
+  }
+  if (b < batch) {
+    zero(hA, units);
+    zero(cA, units);
     for (let t = 0; t < steps; t++) {
       const s = <usize>(b * steps + t);
-      const xt = x + ((s * <usize>inputs) << 2);
-      gemv2(gates, bias, xt, inputs, kernel, h, t > 0 ? units : 0, recurrent, width, width);
-      if (tape) copy(hpPlane + ((s * u) << 2), h, units);
-      for (let j: usize = 0; j < u; j += 4) {
-        const gi = gates + (j << 2);
-        const i = sigmoidv(v128.load(gi));
-        const f = sigmoidv(v128.load(gi + (u << 2)));
-        const g = tanhv(v128.load(gi + (u << 3)));
-        const o = sigmoidv(v128.load(gi + (u << 2) * 3));
-        const cj = c + (j << 2);
-        const cc = f32x4.add(f32x4.mul(f, v128.load(cj)), f32x4.mul(i, g));
-        const tc = tanhv(cc);
-        v128.store(cj, cc);
-        v128.store(h + (j << 2), f32x4.mul(o, tc));
-        if (tape) {
-          const a = act + ((s * u) << 4) + (j << 2);
-          v128.store(a, i);
-          v128.store(a + (u << 2), f);
-          v128.store(a + (u << 3), g);
-          v128.store(a + (u << 2) * 3, o);
-          v128.store(cPlane + ((s * u + j) << 2), cc);
-          v128.store(tcPlane + ((s * u + j) << 2), tc);
-        }
-      }
-      if (sequences) copy(out + ((s * u) << 2), h, units);
+      const xt = x + s * rowBytes;
+      gemv2(gatesA, bias, xt, inputs, kernel, hA, t > 0 ? units : 0, recurrent, width, width);
+      finishStep(gatesA, hA, cA, u, s, samples, tape, out, sequences);
     }
-    if (!sequences) copy(out + ((<usize>b * u) << 2), h, units);
+    if (!sequences) copy(out + ((<usize>b * u) << 2), hA, units);
   }
 }
 
