@@ -14,12 +14,21 @@
 //
 // Layout as lstm.ts with G = 3u. Tape planes: act [B·T, 3u] (z, r, h̃), h_{t−1} [B·T, u],
 // r ⊙ h_{t−1} [B·T, u].
-import { columnSumAcc, copy, gemv2, gemvAcc, matTmulAcc, transpose, zero } from './linearAlgebra';
+import {
+  columnSumAcc,
+  copy,
+  gemv2,
+  gemv2Pair,
+  gemvAcc,
+  matTmulAcc,
+  transpose,
+  zero,
+} from './linearAlgebra';
 import { oneMinusSquare, sigmoidSlope, sigmoidv, tanhv } from './vectorMath';
 
-/** Floats of scratch {@link gruForward} needs. */
+/** Floats of scratch {@link gruForward} needs (two windows' gates, state and r ⊙ h). */
 export function gruForwardScratch(units: i32): i32 {
-  return 5 * units;
+  return 10 * units;
 }
 
 /** Floats of tape {@link gruForward} writes for `samples` = B·T window steps. */
@@ -27,7 +36,65 @@ export function gruTapeSize(units: i32, samples: i32): i32 {
   return 5 * units * samples;
 }
 
-/** Runs `batch` windows of `steps` steps; `tape` = 0 keeps nothing (serving). */
+/** z = σ(·), r = σ(·) in place in `gates` (blocks 0 and 1), and r ⊙ h_{t−1} into `rh`. */
+// @ts-expect-error: decorator
+@inline
+function resetAndUpdate(gates: usize, h: usize, rh: usize, u: usize): void {
+  for (let j: usize = 0; j < u; j += 4) {
+    const gz = gates + (j << 2);
+    const z = sigmoidv(v128.load(gz));
+    const r = sigmoidv(v128.load(gz + (u << 2)));
+    v128.store(gz, z);
+    v128.store(gz + (u << 2), r);
+    v128.store(rh + (j << 2), f32x4.mul(r, v128.load(h + (j << 2))));
+  }
+}
+
+/**
+ * One window's step once `gates` holds z, r and the candidate's pre-activation: h_t in place in
+ * `h`, the tape row of sample `s` when `tape` ≠ 0, and h_t into `out` for sequences.
+ */
+// @ts-expect-error: decorator
+@inline
+function finishStep(
+  gates: usize,
+  h: usize,
+  rh: usize,
+  u: usize,
+  s: usize,
+  samples: usize,
+  tape: usize,
+  out: usize,
+  sequences: i32,
+): void {
+  const act = tape;
+  const hpPlane = act + ((3 * samples * u) << 2);
+  const rhPlane = hpPlane + ((samples * u) << 2);
+  if (tape) {
+    copy(hpPlane + ((s * u) << 2), h, <i32>u);
+    copy(rhPlane + ((s * u) << 2), rh, <i32>u);
+  }
+  for (let j: usize = 0; j < u; j += 4) {
+    const gz = gates + (j << 2);
+    const z = v128.load(gz);
+    const candidate = tanhv(v128.load(gz + (u << 3)));
+    const hj = h + (j << 2);
+    const hPrev = v128.load(hj);
+    v128.store(hj, f32x4.add(candidate, f32x4.mul(z, f32x4.sub(hPrev, candidate))));
+    if (tape) {
+      const a = act + ((3 * s * u) << 2) + (j << 2);
+      v128.store(a, z);
+      v128.store(a + (u << 2), v128.load(gz + (u << 2)));
+      v128.store(a + (u << 3), candidate);
+    }
+  }
+  if (sequences) copy(out + ((s * u) << 2), h, <i32>u);
+}
+
+/**
+ * Runs `batch` windows of `steps` steps, two at a time (they share the weight loads; an odd last
+ * window runs alone); `tape` = 0 keeps nothing (serving).
+ */
 export function gruForward(
   x: usize,
   inputs: i32,
@@ -44,53 +111,65 @@ export function gruForward(
 ): void {
   const u = <usize>units;
   const width = 3 * units;
-  const gates = scratch;
-  const h = gates + ((3 * u) << 2);
-  const rh = h + (u << 2);
+  const hBlock = u << 3;
+  const gatesA = scratch;
+  const hA = gatesA + ((3 * u) << 2);
+  const rhA = hA + (u << 2);
+  const gatesB = rhA + (u << 2);
+  const hB = gatesB + ((3 * u) << 2);
+  const rhB = hB + (u << 2);
   const samples = <usize>(batch * steps);
-  const act = tape;
-  const hpPlane = act + ((3 * samples * u) << 2);
-  const rhPlane = hpPlane + ((samples * u) << 2);
-  for (let b = 0; b < batch; b++) {
-    zero(h, units);
+  const rowBytes = (<usize>inputs) << 2;
+  let b = 0;
+  for (; b + 1 < batch; b += 2) {
+    zero(hA, units);
+    zero(hB, units);
+    for (let t = 0; t < steps; t++) {
+      const sA = <usize>(b * steps + t);
+      const sB = sA + <usize>steps;
+      const rows = t > 0 ? units : 0;
+      const xA = x + sA * rowBytes;
+      const xB = x + sB * rowBytes;
+      // z and r: bias + x W + h U; then the candidate: bias + x W + (r ⊙ h) U.
+      gemv2Pair(gatesA, gatesB, bias, bias, xA, xB, inputs, kernel, hA, hB, rows, recurrent, width, 2 * units);
+      resetAndUpdate(gatesA, hA, rhA, u);
+      resetAndUpdate(gatesB, hB, rhB, u);
+      gemv2Pair(
+        gatesA + hBlock,
+        gatesB + hBlock,
+        bias + hBlock,
+        bias + hBlock,
+        xA,
+        xB,
+        inputs,
+        kernel + hBlock,
+        rhA,
+        rhB,
+        rows,
+        recurrent + hBlock,
+        width,
+        units,
+      );
+      finishStep(gatesA, hA, rhA, u, sA, samples, tape, out, sequences);
+      finishStep(gatesB, hB, rhB, u, sB, samples, tape, out, sequences);
+    }
+    if (!sequences) {
+      copy(out + ((<usize>b * u) << 2), hA, units);
+      copy(out + ((<usize>(b + 1) * u) << 2), hB, units);
+    }
+  }
+  if (b < batch) {
+    zero(hA, units);
     for (let t = 0; t < steps; t++) {
       const s = <usize>(b * steps + t);
-      // z and r blocks: bias + x W + h U; the candidate block: bias + x W, its (r ⊙ h) U below.
-      const xt = x + ((s * <usize>inputs) << 2);
       const rows = t > 0 ? units : 0;
-      gemv2(gates, bias, xt, inputs, kernel, h, rows, recurrent, width, 2 * units);
-      const hBlock = u << 3;
-      gemv2(gates + hBlock, bias + hBlock, xt, inputs, kernel + hBlock, 0, 0, 0, width, units);
-      for (let j: usize = 0; j < u; j += 4) {
-        const gz = gates + (j << 2);
-        const z = sigmoidv(v128.load(gz));
-        const r = sigmoidv(v128.load(gz + (u << 2)));
-        v128.store(gz, z);
-        v128.store(gz + (u << 2), r);
-        v128.store(rh + (j << 2), f32x4.mul(r, v128.load(h + (j << 2))));
-      }
-      if (t > 0) gemvAcc(gates + (u << 3), rh, units, recurrent + (u << 3), width, units);
-      if (tape) {
-        copy(hpPlane + ((s * u) << 2), h, units);
-        copy(rhPlane + ((s * u) << 2), rh, units);
-      }
-      for (let j: usize = 0; j < u; j += 4) {
-        const gz = gates + (j << 2);
-        const z = v128.load(gz);
-        const candidate = tanhv(v128.load(gz + (u << 3)));
-        const hj = h + (j << 2);
-        const hPrev = v128.load(hj);
-        v128.store(hj, f32x4.add(candidate, f32x4.mul(z, f32x4.sub(hPrev, candidate))));
-        if (tape) {
-          const a = act + ((3 * s * u) << 2) + (j << 2);
-          v128.store(a, z);
-          v128.store(a + (u << 2), v128.load(gz + (u << 2)));
-          v128.store(a + (u << 3), candidate);
-        }
-      }
-      if (sequences) copy(out + ((s * u) << 2), h, units);
+      const xt = x + s * rowBytes;
+      gemv2(gatesA, bias, xt, inputs, kernel, hA, rows, recurrent, width, 2 * units);
+      resetAndUpdate(gatesA, hA, rhA, u);
+      gemv2(gatesA + hBlock, bias + hBlock, xt, inputs, kernel + hBlock, rhA, rows, recurrent + hBlock, width, units);
+      finishStep(gatesA, hA, rhA, u, s, samples, tape, out, sequences);
     }
-    if (!sequences) copy(out + ((<usize>b * u) << 2), h, units);
+    if (!sequences) copy(out + ((<usize>b * u) << 2), hA, units);
   }
 }
 

@@ -6,12 +6,21 @@
 //     dU = Σ h_{t−1}ᵀ da_t,  dW = Σ x_tᵀ da_t,  db = Σ da_t
 //
 // Layout as lstm.ts with G = u. Tape planes: h_t [B·T, u], h_{t−1} [B·T, u].
-import { columnSumAcc, copy, gemv2, gemvAcc, matTmulAcc, transpose, zero } from './linearAlgebra';
+import {
+  columnSumAcc,
+  copy,
+  gemv2,
+  gemv2Pair,
+  gemvAcc,
+  matTmulAcc,
+  transpose,
+  zero,
+} from './linearAlgebra';
 import { oneMinusSquare, tanhv } from './vectorMath';
 
-/** Floats of scratch {@link simpleRnnForward} needs. */
+/** Floats of scratch {@link simpleRnnForward} needs (two windows' pre-activations and states). */
 export function simpleRnnForwardScratch(units: i32): i32 {
-  return 2 * units;
+  return 4 * units;
 }
 
 /** Floats of tape {@link simpleRnnForward} writes for `samples` = B·T window steps. */
@@ -19,7 +28,33 @@ export function simpleRnnTapeSize(units: i32, samples: i32): i32 {
   return 2 * units * samples;
 }
 
-/** Runs `batch` windows of `steps` steps; `tape` = 0 keeps nothing (serving). */
+/** One window's step from its pre-activations: h_t into `h`, the tape row, the sequence. */
+// @ts-expect-error: decorator
+@inline
+function finishStep(
+  pre: usize,
+  h: usize,
+  u: usize,
+  s: usize,
+  samples: usize,
+  tape: usize,
+  out: usize,
+  sequences: i32,
+): void {
+  const hPlane = tape;
+  const hpPlane = hPlane + ((samples * u) << 2);
+  if (tape) copy(hpPlane + ((s * u) << 2), h, <i32>u);
+  for (let j: usize = 0; j < u; j += 4) {
+    v128.store(h + (j << 2), tanhv(v128.load(pre + (j << 2))));
+  }
+  if (tape) copy(hPlane + ((s * u) << 2), h, <i32>u);
+  if (sequences) copy(out + ((s * u) << 2), h, <i32>u);
+}
+
+/**
+ * Runs `batch` windows of `steps` steps, two at a time (they share the weight loads; an odd last
+ * window runs alone); `tape` = 0 keeps nothing (serving).
+ */
 export function simpleRnnForward(
   x: usize,
   inputs: i32,
@@ -35,25 +70,37 @@ export function simpleRnnForward(
   tape: usize,
 ): void {
   const u = <usize>units;
-  const pre = scratch;
-  const h = pre + (u << 2);
+  const preA = scratch;
+  const hA = preA + (u << 2);
+  const preB = hA + (u << 2);
+  const hB = preB + (u << 2);
   const samples = <usize>(batch * steps);
-  const hPlane = tape;
-  const hpPlane = hPlane + ((samples * u) << 2);
-  for (let b = 0; b < batch; b++) {
-    zero(h, units);
+  const rowBytes = (<usize>inputs) << 2;
+  let b = 0;
+  for (; b + 1 < batch; b += 2) {
+    zero(hA, units);
+    zero(hB, units);
+    for (let t = 0; t < steps; t++) {
+      const sA = <usize>(b * steps + t);
+      const sB = sA + <usize>steps;
+      const rows = t > 0 ? units : 0;
+      gemv2Pair(preA, preB, bias, bias, x + sA * rowBytes, x + sB * rowBytes, inputs, kernel, hA, hB, rows, recurrent, units, units);
+      finishStep(preA, hA, u, sA, samples, tape, out, sequences);
+      finishStep(preB, hB, u, sB, samples, tape, out, sequences);
+    }
+    if (!sequences) {
+      copy(out + ((<usize>b * u) << 2), hA, units);
+      copy(out + ((<usize>(b + 1) * u) << 2), hB, units);
+    }
+  }
+  if (b < batch) {
+    zero(hA, units);
     for (let t = 0; t < steps; t++) {
       const s = <usize>(b * steps + t);
-      const xt = x + ((s * <usize>inputs) << 2);
-      gemv2(pre, bias, xt, inputs, kernel, h, t > 0 ? units : 0, recurrent, units, units);
-      if (tape) copy(hpPlane + ((s * u) << 2), h, units);
-      for (let j: usize = 0; j < u; j += 4) {
-        v128.store(h + (j << 2), tanhv(v128.load(pre + (j << 2))));
-      }
-      if (tape) copy(hPlane + ((s * u) << 2), h, units);
-      if (sequences) copy(out + ((s * u) << 2), h, units);
+      gemv2(preA, bias, x + s * rowBytes, inputs, kernel, hA, t > 0 ? units : 0, recurrent, units, units);
+      finishStep(preA, hA, u, s, samples, tape, out, sequences);
     }
-    if (!sequences) copy(out + ((<usize>b * u) << 2), h, units);
+    if (!sequences) copy(out + ((<usize>b * u) << 2), hA, units);
   }
 }
 
