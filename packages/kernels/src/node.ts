@@ -12,9 +12,24 @@ export const kernelsWasmPath = fileURLToPath(new URL('../build/kernels.wasm', im
 
 let compiled: WasmModule | undefined;
 
-/** The kernels module, compiled once per process (per thread). */
+/**
+ * The kernels module, compiled once per process (per thread).
+ *
+ * @throws Error naming the build command when `build/kernels.wasm` is missing.
+ */
 export function kernelsModule(): WasmModule {
-  compiled ??= new wasmApi.Module(readFileSync(kernelsWasmPath));
+  if (compiled === undefined) {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(kernelsWasmPath);
+    } catch (error) {
+      throw new Error(
+        `no ${kernelsWasmPath}: build it with \`npm run build -w @gatecast/kernels\``,
+        { cause: error },
+      );
+    }
+    compiled = new wasmApi.Module(bytes);
+  }
   return compiled;
 }
 
