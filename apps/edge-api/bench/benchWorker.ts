@@ -4,7 +4,8 @@
  *
  * workerd's clock moves in 1 ms steps (a Spectre mitigation), so single forecasts cannot be timed
  * one by one: each figure is the median over `blocks` blocks of the per-forecast mean of a block,
- * with blocks sized to last at least 20 ms.
+ * with blocks sized to last at least 20 ms. Each answer also counts every call it made (warm-up and
+ * sizing included), so that scripts/bench.ts can divide the worker process's CPU time by it.
  *
  * - `GET /cold`, timed inside the isolate on its first request: the start-up the deployed worker
  *   does in its global scope (registry checks, wasm start, every model loaded with its canonical
@@ -73,12 +74,17 @@ function median(values: number[]): number {
 }
 
 /** Median per-call time of `work` in µs, over `blocks` blocks of at least 20 ms each. */
-function time(work: () => void, blocks: number): { perCallUs: number; calls: number } {
+function time(
+  work: () => void,
+  blocks: number,
+): { perCallUs: number; calls: number; totalCalls: number } {
   for (let i = 0; i < 20; i++) work();
   let perBlock = 1;
+  let sizing = 0;
   for (;;) {
     const start = performance.now();
     for (let i = 0; i < perBlock; i++) work();
+    sizing += perBlock;
     if (performance.now() - start >= 20) break;
     perBlock *= 2;
   }
@@ -92,7 +98,11 @@ function time(work: () => void, blocks: number): { perCallUs: number; calls: num
   // the mean over all blocks rather than report 0.
   const typical = median(samples);
   const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
-  return { perCallUs: typical > 0 ? typical : mean, calls: blocks * perBlock };
+  return {
+    perCallUs: typical > 0 ? typical : mean,
+    calls: blocks * perBlock,
+    totalCalls: 20 + sizing + blocks * perBlock,
+  };
 }
 
 const series = parseMonthlyCsv(registryBundle.seriesCsv);
@@ -121,7 +131,7 @@ export default {
         const end = series.values.length - i;
         return series.values.slice(end - 12, end);
       });
-      const { perCallUs, calls } = time(() => forecastWindows(model, windows), blocks);
+      const { perCallUs, calls, totalCalls } = time(() => forecastWindows(model, windows), blocks);
       return Response.json({
         engine: served.engine.engine.name,
         model: model.entry.id,
@@ -129,6 +139,7 @@ export default {
         batchMs: perCallUs / 1000,
         windowsPerSecond: (size * 1e6) / perCallUs,
         batches: calls,
+        totalCalls,
       });
     }
     if (url.pathname === '/engine') {
@@ -140,7 +151,10 @@ export default {
         const end = series.values.length - i;
         inputs.set(model.scaler.scaleWindow(series.values.slice(end - length, end)), i * length);
       }
-      const { perCallUs, calls } = time(() => model.runner.predict(inputs, size), blocks);
+      const { perCallUs, calls, totalCalls } = time(
+        () => model.runner.predict(inputs, size),
+        blocks,
+      );
       return Response.json({
         engine: served.engine.engine.name,
         model: model.entry.id,
@@ -148,6 +162,7 @@ export default {
         batchMs: perCallUs / 1000,
         windowsPerSecond: (size * 1e6) / perCallUs,
         batches: calls,
+        totalCalls,
       });
     }
     return new Response('not found', { status: 404 });

@@ -150,18 +150,26 @@ async function engines() {
     const cold = await getJson<{ startupMs: number; firstRequestMs: number; engine: string }>(
       `${base}/cold`,
     );
+    const pgid = dev.child.pid as number;
+    /** A bench answer, with the worker process's CPU µs per call over the whole request. */
+    const measured = async <T extends { totalCalls: number }>(path: string) => {
+      const before = workerdCpu(pgid);
+      const answer = await getJson<T>(`${base}${path}`);
+      const cpu = cpuSince(pgid, before);
+      return { ...answer, cpuUsPerCall: (cpu.runtime * 1000) / answer.totalCalls };
+    };
     const rows = [];
     for (const { id } of manifest.models) {
       const model = encodeURIComponent(id);
-      type Single = { perCallUs: number; calls: number };
-      type Batch = { batchMs: number; windowsPerSecond: number };
+      type Single = { perCallUs: number; calls: number; totalCalls: number };
+      type Batch = { batchMs: number; windowsPerSecond: number; totalCalls: number };
       rows.push({
         model: id,
-        wasm: await getJson<Single>(`${base}/single?engine=wasm&model=${model}`),
-        reference: await getJson<Single>(`${base}/single?engine=reference&model=${model}`),
-        wasmBatch: await getJson<Batch>(`${base}/batch?engine=wasm&model=${model}`),
-        referenceBatch: await getJson<Batch>(`${base}/batch?engine=reference&model=${model}`),
-        wasmEngine: await getJson<Batch>(`${base}/engine?engine=wasm&model=${model}`),
+        wasm: await measured<Single>(`/single?engine=wasm&model=${model}`),
+        reference: await measured<Single>(`/single?engine=reference&model=${model}`),
+        wasmBatch: await measured<Batch>(`/batch?engine=wasm&model=${model}`),
+        referenceBatch: await measured<Batch>(`/batch?engine=reference&model=${model}`),
+        wasmEngine: await measured<Batch>(`/engine?engine=wasm&model=${model}`),
       });
     }
     return { cold, rows };
@@ -260,29 +268,35 @@ type ServeFigures = Awaited<ReturnType<typeof serve>>;
 
 function printEngines(e: EngineFigures): Map<string, number> {
   console.log(
-    'One forecast inside workerd: scale, run, unscale, intervals (median µs per forecast)',
+    "One forecast inside workerd: scale, run, unscale, intervals (µs per forecast: median wall time, and the worker process's CPU time per forecast over the whole measurement)",
   );
   console.log(
-    `  ${'model'.padEnd(24)} ${'wasm'.padStart(9)} ${'reference'.padStart(10)}   ratio   forecasts timed per engine`,
+    `  ${'model'.padEnd(24)} ${'wasm'.padStart(7)} ${'reference'.padStart(10)}  ratio │ ${'wasm CPU'.padStart(9)} ${'ref. CPU'.padStart(9)}  ratio   forecasts timed per engine`,
   );
   const ratios = new Map<string, number>();
   for (const { model, wasm, reference } of e.rows) {
     const ratio = wasm.perCallUs / reference.perCallUs;
-    ratios.set(model, ratio);
+    const cpuRatio = wasm.cpuUsPerCall / reference.cpuUsPerCall;
+    ratios.set(model, cpuRatio);
     console.log(
-      `  ${model.padEnd(24)} ${fmt(wasm.perCallUs).padStart(9)} ${fmt(reference.perCallUs).padStart(10)}   ${fmt(ratio, 1).padStart(4)}×   ${wasm.calls} / ${reference.calls}`,
+      `  ${model.padEnd(24)} ${fmt(wasm.perCallUs).padStart(7)} ${fmt(reference.perCallUs).padStart(10)}  ${fmt(ratio, 2).padStart(5)} │ ${fmt(wasm.cpuUsPerCall).padStart(9)} ${fmt(reference.cpuUsPerCall).padStart(9)}  ${fmt(cpuRatio, 2).padStart(5)}   ${wasm.calls} / ${reference.calls}`,
     );
   }
-  console.log('\nBatch of 256 windows in one pass (windows per second)');
+  const perSecond = (b: { cpuUsPerCall: number }) => (256 * 1e6) / b.cpuUsPerCall;
+  console.log(
+    '\nBatch of 256 windows in one pass, through scaling and intervals (windows per second: wall median; by CPU time)',
+  );
   for (const { model, wasmBatch, referenceBatch } of e.rows) {
     console.log(
-      `  ${model.padEnd(24)} wasm ${fmt(wasmBatch.windowsPerSecond, 0).padStart(8)}/s (${fmt(wasmBatch.batchMs, 2)} ms)   reference ${fmt(referenceBatch.windowsPerSecond, 0).padStart(8)}/s (${fmt(referenceBatch.batchMs, 2)} ms)`,
+      `  ${model.padEnd(24)} wasm ${fmt(wasmBatch.windowsPerSecond, 0).padStart(8)}/s, CPU ${fmt(perSecond(wasmBatch), 0).padStart(8)}/s   reference ${fmt(referenceBatch.windowsPerSecond, 0).padStart(7)}/s, CPU ${fmt(perSecond(referenceBatch), 0).padStart(7)}/s`,
     );
   }
-  console.log('\nThe wasm engine alone on 256 windows already scaled (windows per second)');
+  console.log(
+    '\nThe wasm engine alone on 256 windows already scaled (windows per second: wall median; by CPU time)',
+  );
   for (const { model, wasmEngine } of e.rows) {
     console.log(
-      `  ${model.padEnd(24)} wasm ${fmt(wasmEngine.windowsPerSecond, 0).padStart(8)}/s (${fmt(wasmEngine.batchMs, 2)} ms)`,
+      `  ${model.padEnd(24)} wasm ${fmt(wasmEngine.windowsPerSecond, 0).padStart(8)}/s, CPU ${fmt(perSecond(wasmEngine), 0).padStart(8)}/s`,
     );
   }
   console.log('\nInside the isolate (wall time, 1 ms clock)');
@@ -336,20 +350,23 @@ async function main(): Promise<void> {
 
   console.log('\nGoals');
   if (ratios && e) {
+    // Verdicts on CPU time: on a shared machine wall time also measures the other work, and the
+    // Workers platform meters CPU time.
     const worst = Math.max(...ratios.values());
     const units32 = [...ratios].filter(([id]) => /-32@/.test(id)).map(([, r]) => r);
     const worst32 = Math.max(...units32);
     console.log(
-      `  wasm single forecast ≤ 0.5× reference, every model: ${verdict(worst <= 0.5)} (worst ${fmt(worst, 3)}×)`,
+      `  wasm single forecast ≤ 0.5× reference, every model (CPU): ${verdict(worst <= 0.5)} (worst ${fmt(worst, 3)}×)`,
     );
     console.log(
-      `  ≤ 0.25× for the 32-unit models:                    ${verdict(worst32 <= 0.25)} (worst ${fmt(worst32, 3)}×)`,
+      `  ≤ 0.25× for the 32-unit models (CPU):                    ${verdict(worst32 <= 0.25)} (worst ${fmt(worst32, 3)}×)`,
     );
     const lstm = e.rows.find((r) => r.model === 'lstm-32@relative');
     if (lstm) {
-      const rate = lstm.wasmBatch.windowsPerSecond;
+      const rate = (256 * 1e6) / lstm.wasmBatch.cpuUsPerCall;
+      const engineRate = (256 * 1e6) / lstm.wasmEngine.cpuUsPerCall;
       console.log(
-        `  batch of 256 lstm-32 ≥ 100,000 windows/s:          ${verdict(rate >= 100_000)} (${fmt(rate, 0)}/s; engine alone ${fmt(lstm.wasmEngine.windowsPerSecond, 0)}/s)`,
+        `  batch of 256 lstm-32 ≥ 100,000 windows/s (CPU):          ${verdict(rate >= 100_000)} (${fmt(rate, 0)}/s through the API's scaling; engine alone ${fmt(engineRate, 0)}/s; wall medians ${fmt(lstm.wasmBatch.windowsPerSecond, 0)}/s and ${fmt(lstm.wasmEngine.windowsPerSecond, 0)}/s)`,
       );
     }
   }
