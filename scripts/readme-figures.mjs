@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Renders the README's figures section from models/manifest.json, so every number the README
 // shows comes from the committed run. `node scripts/readme-figures.mjs --write` rewrites the
-// section between the markers; test/readme.test.ts fails when README and manifest disagree.
+// section between the markers; test/src/readme.test.ts fails when README and manifest disagree.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 export const START =
@@ -10,32 +10,72 @@ export const END = '<!-- figures:end -->';
 
 const f = (x, digits = 2) => x.toFixed(digits);
 const pm = (s) => `${f(s.mean)} ± ${f(s.sd)}`;
-const pct = (x) => `${(x * 100).toFixed(0)}%`;
+const pct = (x, digits = 0) => `${(x * 100).toFixed(digits)}%`;
 const p = (x) => (x < 1e-3 ? x.toExponential(1) : x.toFixed(3));
+
+/** A served model's or baseline's test interval scores at h = 1 and the coverage range over h. */
+function intervalCells(summary) {
+  const first = summary.test[0].levels;
+  const range = (level) => {
+    const values = summary.test.map((row) => row.levels[level].coverage);
+    return `${pct(Math.min(...values), 1)}–${pct(Math.max(...values), 1)}`;
+  };
+  return ['80', '95']
+    .map(
+      (l) =>
+        `${pct(first[l].coverage, 1)} | ${f(first[l].meanWidth, 0)} | ${f(first[l].intervalScore, 1)}`,
+    )
+    .concat(`${range('80')} / ${range('95')}`)
+    .join(' | ');
+}
 
 /** The figures section for a manifest, as Markdown. */
 export function renderFigures(manifest) {
   const rows = manifest.models.map((m) => {
     const seconds = m.seeds.reduce((s, r) => s + r.trainingSeconds, 0) / m.seeds.length;
-    return `| \`${m.id}\` | ${m.parameterCount} | ${pm(m.summary.rmse)} | ${pm(m.summary.mae)} | ${f(m.summary.mase.mean, 3)} | ${p(m.dmVsNaive.pValue)} | ${pct(m.intervals[80].testCoverage)} / ${pct(m.intervals[95].testCoverage)} | ${f(seconds, 1)} |`;
+    return `| \`${m.id}\` | ${m.parameterCount} | ${pm(m.summary.rmse)} | ${pm(m.summary.mae)} | ${f(m.summary.mase.mean, 3)} | ${p(m.dmVsNaive.pValue)} | ${f(seconds, 1)} |`;
   });
-  const base = Object.entries(manifest.baselines).map(
+  const baselines = Object.entries(manifest.baselines);
+  const base = baselines.map(
     ([name, b]) =>
-      `| ${name} (${b.description}) | 0 | ${f(b.test.rmse)} | ${f(b.test.mae)} | ${f(b.test.mase, 3)} | | | |`,
+      `| ${name} (${b.description}) | 0 | ${f(b.test.rmse)} | ${f(b.test.mae)} | ${f(b.test.mase, 3)} | | |`,
   );
+  const intervalRows = manifest.models.map((m) => {
+    const dm = m.intervalSummary.dmVsBestBaseline;
+    return `| \`${m.id}\` | \`${m.selection.served}\` | ${intervalCells(m.intervalSummary)} | ${p(dm['80'].pValue)} / ${p(dm['95'].pValue)} |`;
+  });
+  const intervalBase = baselines.map(
+    ([name, b]) => `| ${name} | | ${intervalCells(b.intervalSummary)} | |`,
+  );
+  const best = (level) =>
+    baselines.reduce((a, c) =>
+      c[1].intervalSummary.test[0].levels[level].intervalScore <
+      a[1].intervalSummary.test[0].levels[level].intervalScore
+        ? c
+        : a,
+    );
+  const [best80, best95] = [best('80'), best('95')];
   const def = manifest.models.find((m) => m.id === manifest.defaultModel);
   const [lo80, hi80] = def.forecast.intervals[80];
   const [lo95, hi95] = def.forecast.intervals[95];
+  const end = def.forecast.path.at(-1);
   return [
     START,
-    `From the committed run (${manifest.createdAt.slice(0, 10)}; ${manifest.training.seeds.length} seeds × ${manifest.training.epochs} epochs; tfjs ${manifest.tfjsVersion} on the \`${manifest.backend.backend}\` backend, ${manifest.workers} workers, sweep ${f(manifest.sweepSeconds, 0)} s wall). Test period ${manifest.split.test.firstTarget.slice(0, 7)} .. ${manifest.split.test.lastTarget.slice(0, 7)} (${manifest.split.test.count} months), in index points; mean ± sd over seeds; DM p-value and interval coverage for the served (best-validation) seed.`,
+    `From the committed run (${manifest.createdAt.slice(0, 10)}; ${manifest.training.seeds.length} seeds × ${manifest.training.epochs} epochs; tfjs ${manifest.tfjsVersion} on the \`${manifest.backend.backend}\` backend, ${manifest.workers} workers, sweep ${f(manifest.sweepSeconds, 0)} s wall). Test period ${manifest.split.test.firstTarget.slice(0, 7)} .. ${manifest.split.test.lastTarget.slice(0, 7)} (${manifest.split.test.count} months), in index points; mean ± sd over seeds; DM p-value for the served (best-validation) seed. Baselines are fitted on the fitted span (${manifest.split.fit.firstTarget.slice(0, 7)} .. ${manifest.split.fit.lastTarget.slice(0, 7)} targets).`,
     '',
-    '| model | params | test RMSE | test MAE | MASE | DM p vs naive | 80% / 95% coverage | s per run |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| model | params | test RMSE | test MAE | MASE | DM p vs naive | s per run |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
     ...base,
     '',
-    `Default model \`${def.id}\`: ${def.forecast.target.slice(0, 7)} forecast **${f(def.forecast.value)}** points (80%: ${f(lo80)} – ${f(hi80)}; 95%: ${f(lo95)} – ${f(hi95)}); naive says ${f(manifest.baselines.naive.forecast)}, drift ${f(manifest.baselines.drift.forecast)}.`,
+    `Prediction intervals of the served seed, test months: the interval method each model serves (chosen on validation months only), its coverage, mean width and interval (Winkler) score one month ahead at 80% and 95%, the range of its coverage over horizons 1–12, and the Diebold–Mariano p-value of its one-month interval scores against the baseline with the lowest (${best80[0]} at 80%, ${best95[0]} at 95%).`,
+    '',
+    '| model | served method | cov 80 | width 80 | Winkler 80 | cov 95 | width 95 | Winkler 95 | cov 80 / 95, h 1–12 | DM p 80 / 95 |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...intervalRows,
+    ...intervalBase,
+    '',
+    `Default model \`${def.id}\`: ${def.forecast.target.slice(0, 7)} forecast **${f(def.forecast.value)}** points (80%: ${f(lo80)} – ${f(hi80)}; 95%: ${f(lo95)} – ${f(hi95)}), ${end.target.slice(0, 7)} ${f(end.value)} (80%: ${f(end.quantiles['0.1'])} – ${f(end.quantiles['0.9'])}); naive says ${f(manifest.baselines.naive.forecast)}, drift ${f(manifest.baselines.drift.forecast)}.`,
     END,
   ].join('\n');
 }

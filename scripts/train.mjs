@@ -1,12 +1,29 @@
 #!/usr/bin/env node
-// `npm run train -- [flags]`: hands the training run to turbo, so an unchanged retrain is a cache
-// hit. Turbo's own `--force` (ignore the cache) stays with turbo; every other flag goes to
-// gatecast-train, with --data and --out resolved against the directory npm was run from.
+// `npm run train -- [flags]`: trains a registry through turbo, and says what it did.
+//
+// Turbo's own `--force` (ignore the cache) stays with turbo; every other flag goes to
+// gatecast-train, with --data and --out resolved against the directory npm was run from. Turbo
+// hashes only data/sp500_monthly.csv and restores only models/** (the train task's declared
+// inputs and outputs), so an unchanged retrain into models/ is a cache hit that restores the
+// registry, even a deleted one. A run told to read or write anywhere else always trains (turbo's
+// --force, on the train task alone): a hit would replay "registry written to DIR" for a DIR it
+// never wrote. Afterwards the registry is read back and the run says what it holds, or exits 1
+// when there is none.
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
+const root = fileURLToPath(new URL('..', import.meta.url));
+const declared = {
+  '--data': resolve(root, 'data/sp500_monthly.csv'),
+  '--out': resolve(root, 'models'),
+};
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: npm's own variable, read before turbo runs
+const from = process.env.INIT_CWD ?? '.';
 const args = process.argv.slice(2);
-const turboFlags = args.filter((a) => a === '--force');
+let force = args.includes('--force');
+let out = declared['--out'];
 const trainerArgs = [];
 for (let i = 0; i < args.length; i++) {
   const arg = args[i];
@@ -14,14 +31,46 @@ for (let i = 0; i < args.length; i++) {
   const [flag, inline] = arg.split(/=(.*)/s, 2);
   if (flag === '--data' || flag === '--out') {
     const value = inline ?? args[++i];
-    // biome-ignore lint/suspicious/noUndeclaredEnvVars: npm's own variable, read before turbo runs
-    const from = process.env.INIT_CWD ?? '.';
-    trainerArgs.push(flag, value === undefined ? '' : resolve(from, value));
+    const path = value === undefined ? '' : resolve(from, value);
+    if (path !== declared[flag]) force = true;
+    if (flag === '--out') out = path;
+    trainerArgs.push(flag, path);
   } else {
     trainerArgs.push(arg);
   }
 }
-const turboArgs = ['run', 'train', '--filter=@gatecast/trainer', ...turboFlags];
-if (trainerArgs.length > 0) turboArgs.push('--', ...trainerArgs);
-const { status } = spawnSync('turbo', turboArgs, { stdio: 'inherit' });
-process.exit(status ?? 1);
+const informational = trainerArgs.some((a) => a === '--help' || a === '-h');
+
+/** The manifest's `createdAt` in `dir`, or undefined when it holds no readable registry. */
+function createdAt(dir) {
+  try {
+    return JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).createdAt;
+  } catch {
+    return undefined;
+  }
+}
+
+const turbo = (turboArgs) => spawnSync('turbo', turboArgs, { stdio: 'inherit' }).status ?? 1;
+const before = createdAt(out);
+const passed = trainerArgs.length > 0 ? ['--', ...trainerArgs] : [];
+let status;
+if (force) {
+  // The trainer's build stays cached; only the training run itself skips the cache.
+  status = turbo(['run', 'build', '--filter=@gatecast/trainer']);
+  if (status === 0)
+    status = turbo(['run', 'train', '--filter=@gatecast/trainer', '--only', '--force', ...passed]);
+} else {
+  status = turbo(['run', 'train', '--filter=@gatecast/trainer', ...passed]);
+}
+if (status === 0 && !informational) {
+  const after = createdAt(out);
+  if (after === undefined) {
+    process.stderr.write(`train: the run reported success, but ${out} holds no registry\n`);
+    status = 1;
+  } else if (after === before) {
+    process.stdout.write(`train: ${out} already held this registry (created ${after})\n`);
+  } else {
+    process.stdout.write(`train: ${out} now holds the registry created ${after}\n`);
+  }
+}
+process.exit(status);

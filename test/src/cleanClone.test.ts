@@ -8,7 +8,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Manifest } from '@gatecast/core';
+import { type Manifest, parseManifest } from '@gatecast/core/registry';
 import autocannon from 'autocannon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './paths.js';
@@ -17,9 +17,9 @@ import { run, type Started, start, waitFor } from './processes.js';
 const ORIGIN = 'http://127.0.0.1:8787';
 const scratch = mkdtempSync(join(tmpdir(), 'gatecast-clone-'));
 const clone = join(scratch, 'gatecast');
-const committed = JSON.parse(
-  readFileSync(join(REPO_ROOT, 'models/manifest.json'), 'utf8'),
-) as Manifest;
+const committed = parseManifest(
+  JSON.parse(readFileSync(join(REPO_ROOT, 'models/manifest.json'), 'utf8')),
+);
 
 function defaultForecast(manifest: Manifest): number {
   const model = manifest.models.find((m) => m.id === manifest.defaultModel);
@@ -114,7 +114,7 @@ describe('a clean clone', () => {
     const second = run('npm', ['run', 'train', '--', '--quick', '--out', registry], clone);
     expect(second).toMatch(/@gatecast\/trainer:train: cache hit/);
 
-    const quick = JSON.parse(readFileSync(join(registry, 'manifest.json'), 'utf8')) as Manifest;
+    const quick = parseManifest(JSON.parse(readFileSync(join(registry, 'manifest.json'), 'utf8')));
     expect(quick.training).toMatchObject({ epochs: 2, seeds: [1, 2] });
     server = start('npm', ['start'], clone, { GATECAST_MODELS_DIR: registry });
     await waitFor(`${ORIGIN}/health`, server);

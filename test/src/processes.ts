@@ -51,7 +51,7 @@ export function start(
 }
 
 /** Every process below `pid`, children first found by walking `ps`' parent links. */
-function descendants(pid: number): number[] {
+export function descendants(pid: number): number[] {
   const table = spawnSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' }).stdout ?? '';
   const children = new Map<number, number[]>();
   for (const line of table.split('\n')) {

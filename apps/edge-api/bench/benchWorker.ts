@@ -1,32 +1,38 @@
 /**
- * A worker that times the engines inside workerd; `scripts/bench.ts` runs it with `wrangler dev`
+ * A worker that times the engines inside workerd; `bench.ts` runs it with `wrangler dev`
  * and reads its JSON. Not deployed.
  *
  * workerd's clock moves in 1 ms steps (a Spectre mitigation), so single forecasts cannot be timed
  * one by one: each figure is the median over `blocks` blocks of the per-forecast mean of a block,
  * with blocks sized to last at least 20 ms. Each answer also counts every call it made (warm-up and
- * sizing included), so that scripts/bench.ts can divide the worker process's CPU time by it.
+ * sizing included), so that bench.ts can divide the worker process's CPU time by it.
  *
  * - `GET /cold`, timed inside the isolate on its first request: the start-up the deployed worker
  *   does in its global scope (registry checks, wasm start, every model loaded with its canonical
  *   forecast), then the first GET /v1/forecast of an eager app that has finished starting.
  * - `GET /single?engine=wasm|reference&model=<id>[&blocks=25]`: one forecast (scale, run,
- *   unscale, intervals) of the latest window.
- * - `GET /batch?engine=…&model=<id>[&size=256][&blocks=9]`: one batch of `size` windows in one
+ *   unscale, 80/95 intervals from the registry's calibration) of the latest window, one month.
+ * - `GET /batch?engine=…&model=<id>[&size=256][&blocks=9]`: one month from `size` windows in one
  *   pass.
  * - `GET /engine?engine=…&model=<id>[&size=256]`: the engine's `predict` alone on `size` windows
  *   already scaled (the batch figure without scaling, unscaling and intervals).
+ * - `GET /requests[?model=<id>][&blocks=15]`: whole requests to an eager app on wasm (routing,
+ *   validation, the path, its quantiles, JSON), each timed as above: GET and POST /v1/forecast at
+ *   1 month and 80/95, and at 12 months and 9 levels, POST with a bare window and with a
+ *   240-month history (which calibrates itself). Synchronous work inside the isolate, so the
+ *   time is the worker's CPU time.
  */
-import { parseMonthlyCsv } from '@gatecast/core';
+import { INTERVAL_LEVELS, MAX_HORIZON, parseMonthlyCsv } from '@gatecast/core';
 import wasmModule from '@gatecast/kernels/kernels.wasm';
 import { createApp } from '../src/app.js';
 import type { EngineName } from '../src/engine/engine.js';
 import { registryBundle } from '../src/registry.generated.js';
-import { forecastWindows } from '../src/serving/forecastWindows.js';
+import { modelPaths } from '../src/serving/modelPaths.js';
+import { servePath } from '../src/serving/pathResponse.js';
 import { buildServingState, type ServingState } from '../src/serving/servingState.js';
 
 interface Cold {
-  /** Eager start-up (registry checks, wasm start, 10 models with their forecasts), in ms. */
+  /** Eager start-up (registry checks, wasm start, every model with its forecast), in ms. */
   startupMs: number;
   /** The first GET /v1/forecast once start-up is done, in ms. */
   firstRequestMs: number;
@@ -105,7 +111,83 @@ function time(
   };
 }
 
+/** As {@link time}, for work that awaits (a request to the app). */
+async function timeAsync(
+  work: () => Promise<void>,
+  blocks: number,
+): Promise<{ perCallUs: number; calls: number }> {
+  for (let i = 0; i < 10; i++) await work();
+  let perBlock = 1;
+  for (;;) {
+    const start = performance.now();
+    for (let i = 0; i < perBlock; i++) await work();
+    if (performance.now() - start >= 20) break;
+    perBlock *= 2;
+  }
+  const samples: number[] = [];
+  for (let b = 0; b < blocks; b++) {
+    const start = performance.now();
+    for (let i = 0; i < perBlock; i++) await work();
+    samples.push(((performance.now() - start) * 1000) / perBlock);
+  }
+  return { perCallUs: median(samples), calls: blocks * perBlock };
+}
+
 const series = parseMonthlyCsv(registryBundle.seriesCsv);
+
+/** The 9 levels of the path benchmark, in percent. */
+const BENCH_LEVELS = [50, 60, 70, 75, 80, 85, 90, 95, 99];
+/** Months of the history the POST-with-history cases send (20 years; ≥ 60 calibrates). */
+const BENCH_HISTORY_MONTHS = 240;
+
+let app: ReturnType<typeof createApp> | undefined;
+
+/** Times whole requests to an eager wasm app: GET and POST, 1 month and a 12-month path. */
+async function timeRequests(model: string, blocks: number) {
+  app ??= createApp({ registry: registryBundle, engine: { wasmModule }, eager: true });
+  const eager = app;
+  const window = series.values.slice(-12);
+  const history = series.dates
+    .map((date, i) => ({ date, close: series.values[i] as number }))
+    .slice(-BENCH_HISTORY_MONTHS);
+  const defaults = { horizon: 1, levels: INTERVAL_LEVELS.map(Number) };
+  const long = { horizon: MAX_HORIZON, levels: BENCH_LEVELS };
+  const query = (p: typeof defaults) =>
+    `?model=${encodeURIComponent(model)}&horizon=${p.horizon}${p.levels.map((l) => `&level=${l}`).join('')}`;
+  const post = (body: object) => ({
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ model, ...body }),
+  });
+  const cases: [string, string, RequestInit | undefined][] = [
+    ['GET 1 month, 80/95', `/v1/forecast${query(defaults)}`, undefined],
+    ['GET 12 months, 9 levels', `/v1/forecast${query(long)}`, undefined],
+    ['POST window, 1 month, 80/95', '/v1/forecast', post({ window, ...defaults })],
+    ['POST window, 12 months, 9 levels', '/v1/forecast', post({ window, ...long })],
+    [
+      `POST ${BENCH_HISTORY_MONTHS}-month history, 1 month, 80/95`,
+      '/v1/forecast',
+      post({ history, ...defaults }),
+    ],
+    [
+      `POST ${BENCH_HISTORY_MONTHS}-month history, 12 months, 9 levels`,
+      '/v1/forecast',
+      post({ history, ...long }),
+    ],
+  ];
+  const rows = [];
+  for (const [label, path, init] of cases) {
+    const probe = await eager.request(`http://bench.local${path}`, init);
+    const body = (await probe.json()) as { calibration?: string; path?: unknown[] };
+    if (probe.status !== 200) throw new Error(`${label}: ${probe.status} ${JSON.stringify(body)}`);
+    const timing = await timeAsync(async () => {
+      const response = await eager.request(`http://bench.local${path}`, init);
+      await response.arrayBuffer();
+    }, blocks);
+    rows.push({ label, calibration: body.calibration, months: body.path?.length, ...timing });
+  }
+  return rows;
+}
 
 export default {
   async fetch(request: Request): Promise<Response> {
@@ -114,6 +196,12 @@ export default {
     const url = new URL(request.url);
     if (url.pathname === '/cold') return Response.json(coldResult);
 
+    if (url.pathname === '/requests') {
+      const { manifest } = (await state('wasm')).registry;
+      const model = url.searchParams.get('model') ?? manifest.defaultModel;
+      const blocks = Number(url.searchParams.get('blocks') ?? 15);
+      return Response.json({ model, rows: await timeRequests(model, blocks) });
+    }
     const engine = url.searchParams.get('engine') === 'reference' ? 'reference' : 'wasm';
     const served = await state(engine);
     const found = served.models.lookup(url.searchParams.get('model') ?? '');
@@ -122,7 +210,18 @@ export default {
     const blocks = Number(url.searchParams.get('blocks') ?? 25);
     if (url.pathname === '/single') {
       const window = served.registry.latest.window;
-      const timing = time(() => forecastWindows(model, [window]), blocks);
+      const request = { horizon: 1, levels: INTERVAL_LEVELS.map(Number) };
+      const timing = time(() => {
+        const paths = modelPaths(model, [window], 1);
+        servePath({
+          calibration: model.entry.calibration,
+          protocol: model.entry.protocol,
+          values: paths.values[0] as number[],
+          scales: paths.scales?.[0],
+          asOf: null,
+          request,
+        });
+      }, blocks);
       return Response.json({ engine: served.engine.engine.name, model: model.entry.id, ...timing });
     }
     if (url.pathname === '/batch') {
@@ -131,7 +230,7 @@ export default {
         const end = series.values.length - i;
         return series.values.slice(end - 12, end);
       });
-      const { perCallUs, calls, totalCalls } = time(() => forecastWindows(model, windows), blocks);
+      const { perCallUs, calls, totalCalls } = time(() => modelPaths(model, windows, 1), blocks);
       return Response.json({
         engine: served.engine.engine.name,
         model: model.entry.id,

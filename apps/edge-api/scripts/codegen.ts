@@ -1,14 +1,26 @@
 /**
- * Writes `src/registry.generated.ts`: one import per registry file (manifest, each model's
- * model.json and weights.bin) and the series, which wrangler bundles as Text and Data modules;
- * and `test/results.generated.ts`, the same registry's `results.json` for the parity tests.
+ * Verifies the model registry, then writes `src/registry.generated.ts`: one import per registry
+ * file (manifest, results, each model's model.json and weights.bin) and the series, which wrangler
+ * bundles as Text and Data modules; and `test/results.generated.ts`, the same registry's
+ * `results.json` for the parity tests.
  *
- * Reads `models/` at the repository root, or `GATECAST_MODELS_DIR` when set.
- * Usage: node scripts/codegen.ts
+ * Reads `models/` at the repository root, or `GATECAST_MODELS_DIR` when set. The series is the
+ * manifest's `data.file`, looked for in the registry's own `data/` (where the trainer puts a series
+ * from outside this repository's `data/`), then in the repository's `data/`, and taken only if its
+ * sha256 is the manifest's. Before writing anything it runs core's `checkRegistry`, the check the
+ * worker repeats at start-up: schema and format version, sha256 of every file, shapes and
+ * finiteness of the weights, and every recorded test prediction reproduced by core's forward pass.
+ * Any failure exits 1 naming the model and the reason, so `build`, `deploy`, `start` and `test`
+ * (which all run this first) stop there. Needs `@gatecast/core` built (turbo builds it first).
+ *
+ * Usage: node scripts/codegen.ts [--check]   (--check: verify only, write nothing)
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseManifest, RegistryFormatError } from '@gatecast/core/registry';
+import { checkRegistry, RegistryCheckError } from '@gatecast/core/registry/verify';
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const repoRoot = resolve(packageDir, '../..');
@@ -16,10 +28,15 @@ const srcDir = join(packageDir, 'src');
 const testDir = join(packageDir, 'test');
 const modelsDir = resolve(process.env.GATECAST_MODELS_DIR ?? join(repoRoot, 'models'));
 const manifestPath = join(modelsDir, 'manifest.json');
+const resultsPath = join(modelsDir, 'results.json');
+const checkOnly = process.argv.includes('--check');
 
-interface ManifestFiles {
-  data: { file: string };
-  models: { id: string; files: { modelJson: string; weights: string } }[];
+const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/** Prints `codegen: <registry>: <message>` and exits 1: nothing is written. */
+function fail(message: string): never {
+  process.stderr.write(`codegen: ${modelsDir}: ${message}\n`);
+  process.exit(1);
 }
 
 /**
@@ -37,28 +54,89 @@ function importPath(file: string, from = srcDir): string {
   return path.startsWith('.') ? path : `./${path}`;
 }
 
-function main(): void {
-  if (!existsSync(manifestPath)) {
-    process.stderr.write(
-      `codegen: no registry at ${modelsDir} (run \`npm run train\`, or set GATECAST_MODELS_DIR)\n`,
-    );
-    process.exit(1);
+/**
+ * The series the manifest names: the first of the registry's `data/<file>` and the repository's
+ * `data/<file>` whose sha256 is the manifest's.
+ */
+function findSeries(file: string, sha: string): { path: string; text: string } {
+  if (basename(file) !== file) fail(`data.file '${file}' must be a bare file name`);
+  const places = [join(modelsDir, 'data', file), join(repoRoot, 'data', file)];
+  for (const path of places) {
+    if (!existsSync(path)) continue;
+    const text = readFileSync(path, 'utf8');
+    if (sha256(text) === sha) return { path, text };
   }
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as ManifestFiles;
-  const seriesPath = join(repoRoot, 'data', manifest.data.file);
+  return fail(
+    `the series ${file} with the manifest's sha256 is in neither ${places.join(' nor ')} (retrain, or put the training CSV in one of them)`,
+  );
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(manifestPath)) {
+    fail('no registry here (run `npm run train`, or set GATECAST_MODELS_DIR)');
+  }
+  const manifestText = readFileSync(manifestPath, 'utf8');
+  let data: { file: string; sha256: string };
+  try {
+    data = parseManifest(JSON.parse(manifestText)).data;
+  } catch (error) {
+    if (!(error instanceof RegistryFormatError || error instanceof SyntaxError)) throw error;
+    return fail(`registry refused: ${error.message}`);
+  }
+  if (!existsSync(resultsPath)) fail('registry refused: results.json is missing');
+  const series = findSeries(data.file, data.sha256);
+  const manifestFiles = JSON.parse(manifestText).models.flatMap(
+    (m: { files: { modelJson: string; weights: string } }) => [m.files.modelJson, m.files.weights],
+  ) as string[];
+  const files: Record<string, string | Uint8Array> = {};
+  for (const file of manifestFiles) {
+    const path = join(modelsDir, file);
+    if (!existsSync(path)) continue; // the check refuses the model: "… is missing"
+    files[file] = file.endsWith('.json') ? readFileSync(path, 'utf8') : readFileSync(path);
+  }
+
+  const started = performance.now();
+  let checked: Awaited<ReturnType<typeof checkRegistry>>;
+  try {
+    checked = await checkRegistry(
+      {
+        manifestText,
+        resultsText: readFileSync(resultsPath, 'utf8'),
+        seriesCsv: series.text,
+        files,
+      },
+      { sha256 },
+    );
+  } catch (error) {
+    if (!(error instanceof RegistryCheckError)) throw error;
+    return fail(`registry refused: ${error.message}`);
+  }
+  if (checked.refused.length > 0) {
+    for (const { id, reason } of checked.refused) {
+      process.stderr.write(`codegen: ${modelsDir}: model ${id} refused: ${reason}\n`);
+    }
+    fail(
+      `${checked.refused.length} of ${checked.manifest.models.length} models refused; nothing written`,
+    );
+  }
+  const { manifest } = checked;
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  const inRepo = modelsDir.startsWith(`${repoRoot}${sep}`);
+  const where = inRepo ? relative(repoRoot, modelsDir) : modelsDir;
+  const verified = `${manifest.models.length} models from ${where} verified (${manifest.split.test.count} test predictions each, ${seconds} s)`;
+  if (checkOnly) {
+    process.stdout.write(`codegen: ${verified}; --check, nothing written\n`);
+    return;
+  }
+
   const imports = [
     `import manifestText from '${importPath(manifestPath)}';`,
-    `import seriesCsv from '${importPath(seriesPath)}';`,
+    `import resultsText from '${importPath(resultsPath)}';`,
+    `import seriesCsv from '${importPath(series.path)}';`,
   ];
   const entries: string[] = [];
-  const files = manifest.models.flatMap((m) => [m.files.modelJson, m.files.weights]);
-  files.forEach((file, i) => {
-    const path = join(modelsDir, file);
-    if (!existsSync(path)) {
-      process.stderr.write(`codegen: ${path} is listed in the manifest but missing\n`);
-      process.exit(1);
-    }
-    imports.push(`import file${i} from '${importPath(path)}';`);
+  manifestFiles.forEach((file, i) => {
+    imports.push(`import file${i} from '${importPath(join(modelsDir, file))}';`);
     entries.push(`    ${JSON.stringify(file)}: file${i},`);
   });
   const source = [
@@ -69,6 +147,7 @@ function main(): void {
     '/** The registry and series as bundled: raw contents, checked by `loadRegistry`. */',
     'export const registryBundle: RegistryBundle = {',
     '  manifestText,',
+    '  resultsText,',
     '  seriesCsv,',
     '  files: {',
     ...entries,
@@ -80,7 +159,7 @@ function main(): void {
   writeIfChanged(join(srcDir, 'registry.generated.ts'), source);
   const results = [
     '// Generated by scripts/codegen.ts from the model registry; do not edit.',
-    `import resultsText from '${importPath(join(modelsDir, 'results.json'), testDir)}';`,
+    `import resultsText from '${importPath(resultsPath, testDir)}';`,
     '',
     '/** `results.json` of the bundled registry, as text: the test period in full. */',
     'export { resultsText };',
@@ -88,9 +167,7 @@ function main(): void {
   ].join('\n');
   mkdirSync(testDir, { recursive: true });
   writeIfChanged(join(testDir, 'results.generated.ts'), results);
-  process.stdout.write(
-    `codegen: ${manifest.models.length} models from ${relative(repoRoot, modelsDir) || modelsDir}\n`,
-  );
+  process.stdout.write(`codegen: ${verified}\n`);
 }
 
-main();
+await main();

@@ -13,6 +13,7 @@ import { compare } from './routes/compare.js';
 import { forecast } from './routes/forecast.js';
 import { health } from './routes/health.js';
 import { models } from './routes/models.js';
+import { HISTORY_CALIBRATION_MONTHS } from './serving/historyCalibration.js';
 import { buildServingState } from './serving/servingState.js';
 
 /** What an app serves and how it computes. */
@@ -39,7 +40,7 @@ function pointer(path: readonly PropertyKey[]): string {
   return path.map((key) => `/${String(key).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
 }
 
-/** Turns a failed schema check into problem details: 422 for a body, 400 for parameters. */
+/** Turns a failed schema check into problem details (422), one JSON pointer per issue. */
 function validationHook(
   result: {
     success: boolean;
@@ -139,9 +140,12 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
         title: 'gatecast edge API',
         version: '1.0.0',
         description:
-          'Next-month S&P 500 forecasts from recurrent networks (SimpleRNN, GRU, LSTM), with ' +
-          'split-conformal intervals and the naive and drift baselines. Values are index points. ' +
-          'Errors are RFC 9457 problem details (application/problem+json).',
+          'S&P 500 forecasts 1 to 12 months ahead from recurrent networks (SimpleRNN, GRU, LSTM), ' +
+          'with conformal quantiles at any levels from 50 to 99 % (the interval method each ' +
+          'model serves was chosen on validation months), beside the naive, drift, AR(1) and ' +
+          `EWMA-volatility baselines. A posted history of ${HISTORY_CALIBRATION_MONTHS} months or more calibrates the ` +
+          'intervals on its own errors. Values are index points. Errors are RFC 9457 problem ' +
+          'details (application/problem+json).',
       },
     });
     return c.json(document, 200);

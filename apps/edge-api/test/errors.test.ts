@@ -36,6 +36,37 @@ describe('content type (415) and size (413)', () => {
     await expectProblem(response, 415, /application\/json, not text\/plain/);
   });
 
+  it.each(['application/json ; charset=utf-8', 'application/json;charset=UTF-8'])(
+    'accepts %s on both POST routes, with the same answers as application/json',
+    async (contentType) => {
+      for (const [path, body] of [
+        ['/v1/forecast', { window: latestWindow }],
+        ['/v1/forecast/batch', { windows: [latestWindow, latestWindow] }],
+      ] as const) {
+        const plain = await api(path, jsonPost(body));
+        const spelled = await api(path, jsonPost(body, { 'Content-Type': contentType }));
+        expect(spelled.status, await spelled.clone().text()).toBe(200);
+        expect(await spelled.json()).toEqual(await plain.json());
+      }
+    },
+  );
+
+  it('answers the project’s problems, not Hono’s, to application/json ; charset=utf-8', async () => {
+    const headers = { 'Content-Type': 'application/json ; charset=utf-8' };
+    await expectProblem(await postForecast('{"window": [1, 2,', headers), 400, /not valid JSON/);
+    const padded = `{"window": ${JSON.stringify(latestWindow)}${' '.repeat(64 * 1024)}}`;
+    await expectProblem(await postForecast(padded, headers), 413, /65536/);
+    await expectProblem(await postForecast({ window: [1] }, headers), 422, /window/);
+  });
+
+  it('rejects a JSON-suffixed media type other than application/json', async () => {
+    const response = await postForecast(
+      { window: latestWindow },
+      { 'Content-Type': 'application/vnd.api+json' },
+    );
+    await expectProblem(response, 415, /application\/json, not application\/vnd\.api\+json/);
+  });
+
   it('rejects a body without Content-Type', async () => {
     const response = await api('/v1/forecast', {
       method: 'POST',
@@ -80,9 +111,9 @@ describe('schema violations (422)', () => {
 
   it('rejects unknown fields', async () => {
     const problem = await expectProblem(
-      await postForecast({ window: latestWindow, horizon: 3 }),
+      await postForecast({ window: latestWindow, horizons: 3 }),
       422,
-      /unknown field: horizon/,
+      /unknown field: horizons/,
     );
     expect(problem.title).toBe('Invalid request body');
   });
@@ -187,7 +218,7 @@ describe('schema violations (422)', () => {
   });
 });
 
-describe('unknown models (404) and parameters (400)', () => {
+describe('unknown models (404) and parameters (422)', () => {
   it('answers 404 for an unknown model in a body', async () => {
     const response = await postForecast({ model: 'transformer-9000', window: latestWindow });
     await expectProblem(
@@ -202,17 +233,17 @@ describe('unknown models (404) and parameters (400)', () => {
     await expectProblem(await api('/v1/models/nope'), 404, /no model 'nope'/);
   });
 
-  it('answers 400 for an unknown query parameter', async () => {
+  it('answers 422 for an unknown query parameter', async () => {
     const problem = await expectProblem(
       await api('/v1/forecast?modle=gru-32@relative'),
-      400,
+      422,
       /unknown field: modle/,
     );
     expect(problem.title).toBe('Invalid parameters');
   });
 
-  it('answers 400 for a repeated model parameter', async () => {
-    await expectProblem(await api('/v1/forecast?model=a&model=b'), 400, /must be a string/);
+  it('answers 422 for a repeated model parameter', async () => {
+    await expectProblem(await api('/v1/forecast?model=a&model=b'), 422, /must be a string/);
   });
 });
 

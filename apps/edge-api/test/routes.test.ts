@@ -15,7 +15,7 @@ interface ForecastBody {
   asOf: string | null;
   target: string | null;
   forecast: number;
-  intervals: Record<'80' | '95', [number, number] | null>;
+  intervals: Record<'80' | '95', [number, number]>;
   unit: string;
   engine: string;
 }
@@ -46,7 +46,8 @@ describe('GET /v1/models', () => {
       servedSeed: entry?.servedSeed,
       test: { rmse: entry?.summary.rmse, mae: entry?.summary.mae },
       dmVsNaive: { pValue: entry?.dmVsNaive.pValue },
-      intervals: { '80': { coverage: entry?.intervals['80'].testCoverage } },
+      intervalMethod: entry?.calibration.method,
+      intervalSummary: { test: entry?.intervalSummary.test },
     });
   });
 });
@@ -134,7 +135,7 @@ describe('POST /v1/forecast', () => {
     expectRelativelyClose(body.forecast, defaultEntry?.forecast.value as number);
   });
 
-  it('reproduces the trainer’s test predictions and intervals for a past window', async () => {
+  it('reproduces the trainer’s test prediction for a past window', async () => {
     const index = 100;
     const target = results.test.dates[index] as string;
     const recorded = results.models.find((m) => m.id === 'gru-32@relative');
@@ -144,10 +145,42 @@ describe('POST /v1/forecast', () => {
     );
     const body = (await response.json()) as ForecastBody;
     expectRelativelyClose(body.forecast, recorded?.predictions[index] as number);
-    const [lo, hi] = (recorded?.intervals['95'][index] ?? []) as [number, number];
-    expectRelativelyClose(body.intervals['95']?.[0], lo);
-    expectRelativelyClose(body.intervals['95']?.[1], hi);
   });
+
+  // The trainer's test bands are the served method's at each origin, calibrated on the series up
+  // to that origin; the series up to there, posted as a history, calibrates itself the same way.
+  // A static set (the validation tail, 108 months) is exactly the last 108 months' at the first
+  // test origin (index 0); a rolling window of W months is the same as the trainer's once it
+  // lies inside the months the trainer forecast from (its origins start at the validation tail:
+  // index 100 for W ≤ 208).
+  it.each([
+    [0, 'static'],
+    [100, 'rolling'],
+  ])(
+    'reproduces the recorded test bands at test origin %i from the history up to it (%s sets)',
+    async (index, kind) => {
+      const end = series.dates.indexOf(results.test.dates[index] as string);
+      const history = series.dates
+        .slice(0, end)
+        .map((date, i) => ({ date, close: series.values[i] as number }));
+      const models = results.models.filter((recorded) => {
+        const window = manifest.models.find((m) => m.id === recorded.id)?.calibration.window;
+        return kind === 'static' ? window === undefined : window !== undefined;
+      });
+      for (const recorded of models) {
+        const body = (await (
+          await api('/v1/forecast', jsonPost({ model: recorded.id, history }))
+        ).json()) as ForecastBody & { calibration: string };
+        expect(body.calibration).toBe('history');
+        expectRelativelyClose(body.forecast, recorded.predictions[index] as number);
+        for (const level of ['80', '95'] as const) {
+          const [lo, hi] = recorded.intervals[level][index] as [number, number];
+          expectRelativelyClose(body.intervals[level]?.[0], lo, 1e-3);
+          expectRelativelyClose(body.intervals[level]?.[1], hi, 1e-3);
+        }
+      }
+    },
+  );
 });
 
 describe('POST /v1/forecast/batch', () => {
@@ -170,7 +203,7 @@ describe('POST /v1/forecast/batch', () => {
 });
 
 describe('GET /v1/compare', () => {
-  it('puts every model beside naive and drift', async () => {
+  it('puts every model beside the four baselines', async () => {
     const response = await api('/v1/compare');
     expect(response.status).toBe(200);
     const body = (await response.json()) as {
@@ -183,6 +216,8 @@ describe('GET /v1/compare', () => {
       ...manifest.models.map((m) => m.id),
       'naive',
       'drift',
+      'ar1',
+      'naiveEwma',
     ]);
     const naive = body.forecasts.find((f) => f.id === 'naive');
     expect(naive).toMatchObject({ kind: 'baseline', forecast: manifest.baselines.naive.forecast });
@@ -240,7 +275,7 @@ describe('GET /health', () => {
       engine: { name: 'wasm', preferred: 'wasm', simd: true, fallbackReason: null },
       models: { loaded: manifest.models.map((m) => m.id), refused: [] },
       registry: {
-        formatVersion: 1,
+        formatVersion: manifest.formatVersion,
         createdAt: manifest.createdAt,
         dataSha256: manifest.data.sha256,
       },

@@ -5,39 +5,31 @@
  */
 
 import { SELF } from 'cloudflare:test';
-import { parseMonthlyCsv } from '@gatecast/core';
+import { parseMonthlyCsv, WINDOW_LENGTH } from '@gatecast/core';
+import { parseManifest, parseResults } from '@gatecast/core/registry';
 import wasmModule from '@gatecast/kernels/kernels.wasm';
 import { expect } from 'vitest';
 import { createApp } from '../src/app.js';
-import type { Manifest } from '../src/registry/manifestSchema.js';
 import { registryBundle } from '../src/registry.generated.js';
 import { resultsText } from './results.generated.js';
 
-/** The trainer's manifest, parsed without the app's schema. */
-export const manifest = JSON.parse(registryBundle.manifestText) as Manifest;
+/** The trainer's manifest, parsed with core's registry schema (the figures are the trainer's). */
+export const manifest = parseManifest(JSON.parse(registryBundle.manifestText));
 
-/** The parts of `results.json` the tests read: `[184]` test targets and each model's predictions. */
-export interface ResultsFile {
-  test: { dates: string[]; actual: number[] };
-  models: {
-    id: string;
-    predictions: number[];
-    intervals: Record<'80' | '95', [number, number][]>;
-  }[];
-}
-export const results = JSON.parse(resultsText) as ResultsFile;
+/** The trainer's `results.json`: `[184]` test targets and each model's predictions and intervals. */
+export const results = parseResults(JSON.parse(resultsText));
 
 /** The bundled series (1950-01 .. 2026-05), index points. */
 export const series = parseMonthlyCsv(registryBundle.seriesCsv);
 
 /** The last 12 closes: the input of every canonical forecast. */
-export const latestWindow = series.values.slice(-12);
+export const latestWindow = series.values.slice(-WINDOW_LENGTH);
 
 /** The 12 closes before the month `target` (`YYYY-MM-01`), oldest first. */
 export function windowBefore(target: string): number[] {
   const index = series.dates.indexOf(target);
-  if (index < 12) throw new Error(`no 12 months before ${target}`);
-  return series.values.slice(index - 12, index);
+  if (index < WINDOW_LENGTH) throw new Error(`no ${WINDOW_LENGTH} months before ${target}`);
+  return series.values.slice(index - WINDOW_LENGTH, index);
 }
 
 /** Asserts `actual` is within `tolerance` of `expected`, relative to |expected|. */

@@ -1,5 +1,6 @@
-// The dense head (tfjs-layers' Dense, relu or linear) and the mean-squared-error loss, for a
-// batch in one call.
+// The dense head (tfjs-layers' Dense, relu or linear) and the two losses — the mean squared error
+// of a point head and the Gaussian negative log-likelihood of a gaussian [μ, ρ] head — for a batch
+// in one call.
 //
 //     y = act(x K + b)
 //     backward, given dy:  dz = dy ⊙ 1[y > 0] (relu) or dy,  dK += xᵀ dz,  db += Σ dz,  dx = dz Kᵀ
@@ -97,4 +98,35 @@ export function meanSquaredError(
     store<f32>(dy + at, scale * diff);
   }
   return sum / <f64>batch;
+}
+
+/** ½ log 2π, the Gaussian negative log-likelihood's constant. */
+const HALF_LOG_TWO_PI: f64 = 0.91893853320467274178;
+
+/**
+ * Gaussian negative log-likelihood of a gaussian head's outputs — location μ in column 0 and
+ * log-scale ρ in column 1 of `y`, rows `stride` floats apart — against `targets` [B]. With
+ * w_b = (μ_b − y_b)·e^{−ρ_b} (float32, as tfjs computes it):
+ *
+ *     L = mean_b (ρ_b + ½ w_b²) + ½ log 2π        (nats per window; summed in float64)
+ *     dL/dμ_b = (1 / B) · w_b · e^{−ρ_b},   dL/dρ_b = (1 / B) · (1 − w_b²)
+ *
+ * written into columns 0 and 1 of `dy` (other columns 0). ρ is not clamped (the served network's
+ * ρ is what is trained). Returns the loss.
+ */
+export function gaussianNll(y: usize, stride: i32, targets: usize, batch: i32, dy: usize): f64 {
+  zero(dy, batch * stride);
+  const scale: f32 = 1.0 / <f32>batch;
+  let sum: f64 = 0;
+  for (let b = 0; b < batch; b++) {
+    const at = (<usize>(b * stride)) << 2;
+    const mu = load<f32>(y + at);
+    const rho = load<f32>(y + at + 4);
+    const inverseScale = Mathf.exp(-rho);
+    const w: f32 = (mu - load<f32>(targets + ((<usize>b) << 2))) * inverseScale;
+    sum += <f64>rho + 0.5 * <f64>w * <f64>w;
+    store<f32>(dy + at, scale * (w * inverseScale));
+    store<f32>(dy + at + 4, scale * (1.0 - w * w));
+  }
+  return sum / <f64>batch + HALF_LOG_TWO_PI;
 }

@@ -1,7 +1,13 @@
 // The kernels module's exports. Every pointer is a byte offset into the exported memory; the host
 // lays its buffers out above `heapBase()` (the module keeps no state of its own and never
 // allocates).
-export { denseBackward, denseBackwardScratch, denseForward, meanSquaredError } from './dense';
+export {
+  denseBackward,
+  denseBackwardScratch,
+  denseForward,
+  gaussianNll,
+  meanSquaredError,
+} from './dense';
 export {
   gruBackward,
   gruBackwardScratch,

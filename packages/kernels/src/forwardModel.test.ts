@@ -1,6 +1,7 @@
 import {
   type ModelSpec,
   modelForward,
+  modelOutputs,
   type RecurrentLayerSpec,
   randomModelWeights,
   seededUniform,
@@ -74,4 +75,47 @@ describe('createKernelModel', () => {
       });
     }
   }
+});
+
+describe('createKernelModel, gaussian head (Dense(2): [μ, ρ])', () => {
+  // The trainer's -nll variants: its gated configs with a two-unit head.
+  const gated = CONFIGS.filter(([, recurrent]) => recurrent.every((l) => l.cell !== 'simpleRNN'));
+  for (const [name, recurrent] of gated) {
+    for (const count of [1, 256]) {
+      it(`${name}-nll: ${count} window(s) give core's modelOutputs, count × 2 row-major, to 1e-5`, () => {
+        const point = specOf(recurrent);
+        const spec: ModelSpec = {
+          ...point,
+          head: [point.head[0] as ModelSpec['head'][number], { units: 2, activation: 'linear' }],
+          output: 'gaussian',
+        };
+        for (const seed of [1, 2]) {
+          const weights = randomModelWeights(spec, { seed });
+          const input = windows(count, 200 + seed);
+          const rows = Array.from({ length: count }, (_, b) =>
+            Array.from(modelOutputs(spec, weights, input.subarray(12 * b, 12 * b + 12))),
+          );
+          const model = createKernelModel(kernels, spec, weights);
+          expect(model.outputs).toBe(2);
+          const actual = model.predict(input, count);
+          expect(actual).toHaveLength(2 * count);
+          // Each column on its own scale: locations μ, log-scales ρ.
+          for (const k of [0, 1]) {
+            const column = (values: ArrayLike<number>) =>
+              Float32Array.from({ length: count }, (_, b) => values[2 * b + k] as number);
+            const expected = Float32Array.from(rows.map((r) => r[k] as number));
+            expect(relativeError(column(actual), expected)).toBeLessThan(1e-5);
+          }
+        }
+      });
+    }
+  }
+
+  it('rejects a gaussian spec whose head does not end in two units', () => {
+    const point = specOf(CONFIGS[1]?.[1] as RecurrentLayerSpec[]);
+    const spec: ModelSpec = { ...point, output: 'gaussian' };
+    expect(() =>
+      createKernelModel(kernels, spec, randomModelWeights(point, { seed: 1 })),
+    ).toThrow();
+  });
 });

@@ -5,7 +5,7 @@
  * there and reads the outputs back.
  */
 import type { ModelSpec, ModelWeights, WeightArray } from '@gatecast/core';
-import { weightsToList } from '@gatecast/core';
+import { assertModelSpec, outputCount, weightsToList } from '@gatecast/core';
 import { cellKernels } from './cellKernels.js';
 import type { Kernels } from './instantiateKernels.js';
 import {
@@ -19,10 +19,16 @@ import {
 /** A model ready to run on the kernels. */
 export interface KernelModel {
   /**
+   * Outputs per window, core's `outputCount(spec)`: 1 for a point model, 2 for a gaussian one
+   * (`[μ, ρ]`, location and log-scale).
+   */
+  readonly outputs: 1 | 2;
+  /**
    * Runs the model on `count` windows.
    *
    * @param windows - `[count · windowLength]` row-major, in the protocol's scaled space.
-   * @returns `[count]` outputs in the scaled target space.
+   * @returns `[count · outputs]` outputs in the scaled target space, row-major (output `k` of
+   *   window `i` at `i · outputs + k`).
    * @throws Error if `windows.length` is not `count · windowLength`.
    */
   predict(windows: ArrayLike<number>, count: number): Float32Array;
@@ -46,11 +52,12 @@ export function placeWeights(
 }
 
 /**
- * Puts a model on the kernels.
+ * Puts a model on the kernels (a point or a gaussian one: the head's last layer is padded like any
+ * other, and its first `outputs` columns are read back).
  *
  * @param options.maxBatch - reserve the scratch for batches up to this size now, so that
  *   serving them never grows the kernels' memory.
- * @throws Error when a weight's size does not match the spec.
+ * @throws Error when the spec is invalid or a weight's size does not match it.
  * @example createKernelModel(loadKernels(), spec, weights).predict(window, 1) // => Float32Array [0.41]
  */
 export function createKernelModel(
@@ -59,6 +66,8 @@ export function createKernelModel(
   weights: ModelWeights,
   options: { maxBatch?: number } = {},
 ): KernelModel {
+  assertModelSpec(spec);
+  const outputs = outputCount(spec);
   const geometry = modelGeometry(spec);
   const placements = [
     ...geometry.recurrent.flatMap((l) => [l.kernel, l.recurrentKernel, l.bias]),
@@ -106,6 +115,7 @@ export function createKernelModel(
   kernels.scratch(layout.floats);
 
   return {
+    outputs,
     predict(windows, count) {
       if (windows.length !== count * steps) {
         throw new Error(`expected ${count}×${steps} inputs, got ${windows.length}`);
@@ -142,9 +152,13 @@ export function createKernelModel(
         input = out;
       }
       const floats = kernels.arena.floats();
-      const result = new Float32Array(count);
+      const result = new Float32Array(count * outputs);
       const first = input / 4;
-      for (let b = 0; b < count; b++) result[b] = floats[first + b * last.units] as number;
+      for (let b = 0; b < count; b++) {
+        for (let k = 0; k < outputs; k++) {
+          result[b * outputs + k] = floats[first + b * last.units + k] as number;
+        }
+      }
       return result;
     },
   };

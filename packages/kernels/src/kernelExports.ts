@@ -85,4 +85,5 @@ export interface KernelExports {
   ): void;
   denseBackwardScratch(inputs: number, units: number): number;
   meanSquaredError(y: number, stride: number, targets: number, batch: number, dy: number): number;
+  gaussianNll(y: number, stride: number, targets: number, batch: number, dy: number): number;
 }

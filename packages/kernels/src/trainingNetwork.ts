@@ -1,16 +1,18 @@
 /**
- * Training: the whole network (recurrent stack → dense head → mean squared error) on the kernels,
- * forward with a tape and backward through time, one kernel call per layer each way. The
+ * Training: the whole network (recurrent stack → dense head → loss) on the kernels, forward with a
+ * tape and backward through time, one kernel call per layer each way. The loss is the mean
+ * squared error for a point spec and, for a gaussian one (`output: 'gaussian'`, a `[μ, ρ]` head),
+ * the Gaussian negative log-likelihood (`assembly/dense.ts`, `gaussianNll`). The
  * parameters come and go as one flat vector in tfjs `getWeights()` order (every weight flattened
  * row-major and concatenated), so an optimizer outside (tfjs' adam) can own them.
  *
- * Gradient flow, top to bottom: dL/dŷ = (2/B)(ŷ − y) → the head's backward (dense.ts) → dh_{T−1}
+ * Gradient flow, top to bottom: dL/dŷ (the loss kernel's, e.g. (2/B)(ŷ − y)) → the head's backward (dense.ts) → dh_{T−1}
  * of the last recurrent layer → its BPTT → dx_t of its input = dh_t of the layer below (every
  * step, since inner layers return sequences) → … Weight gradients are summed over every window
  * and step inside each kernel.
  */
 import type { ModelSpec } from '@gatecast/core';
-import { assertModelSpec } from '@gatecast/core';
+import { assertModelSpec, modelOutput } from '@gatecast/core';
 import { cellKernels } from './cellKernels.js';
 import type { Kernels } from './instantiateKernels.js';
 import {
@@ -29,12 +31,14 @@ export interface TrainingNetwork {
   /** Largest batch the network was built for. */
   readonly maxBatch: number;
   /**
-   * The mean squared error of one batch and its gradient.
+   * The loss of one batch and its gradient: the mean squared error for a point spec, the mean
+   * Gaussian negative log-likelihood of `[μ, ρ]` (with its ½ log 2π, nats per window) for a
+   * gaussian one.
    *
    * @param parameters - `[parameterCount]`, tfjs `getWeights()` order, flattened.
    * @param inputs - `[count · windowLength]` windows (one feature), row-major.
    * @param targets - `[count]`.
-   * @returns the loss (scaled space, squared) and `[parameterCount]` ∂loss/∂parameters (a new
+   * @returns the loss (scaled space) and `[parameterCount]` ∂loss/∂parameters (a new
    *   array, same order as `parameters`).
    * @throws Error when `count` exceeds `maxBatch` or an array has the wrong length.
    */
@@ -117,6 +121,7 @@ export function createTrainingNetwork(
   const scratch = arena.alloc(scratchFloats);
   const last = dense[dense.length - 1];
   if (last === undefined) throw new Error('training network: the spec has no dense head');
+  const lossKernel = modelOutput(spec) === 'gaussian' ? x.gaussianNll : x.meanSquaredError;
 
   return {
     parameterCount,
@@ -174,7 +179,7 @@ export function createTrainingNetwork(
         );
         layerInput = l.y;
       }
-      const loss = x.meanSquaredError(last.y, last.units, targetsAt, count, last.dy);
+      const loss = lossKernel(last.y, last.units, targetsAt, count, last.dy);
 
       placements.forEach((p, k) => {
         x.zero(gradientAt[k] as number, placedSize(p));

@@ -24,6 +24,8 @@ export function createKernelEngine(kernelsModule: WebAssembly.Module): Engine {
     load(spec, weights) {
       const model = createKernelModel(kernels, spec, weights, { maxBatch: MAX_BATCH });
       return {
+        // The kernels read back the head's first `outputs` columns: [count · outputs], row-major.
+        outputs: model.outputs,
         predict: (windows, count) => model.predict(windows, count),
         // Weights stay in the kernels' memory (never freed); a refused model is never reloaded.
         dispose() {},

@@ -13,17 +13,21 @@ const TYPE_PREFIX = 'tag:gatecast,2026:problem:';
 /** Every problem the API reports: its slug (end of the type URI), HTTP status and title. */
 export const PROBLEMS = {
   'malformed-json': { status: 400, title: 'Malformed JSON' },
-  'invalid-parameters': { status: 400, title: 'Invalid parameters' },
+  'malformed-request': { status: 400, title: 'Malformed request' },
   'unknown-path': { status: 404, title: 'Not found' },
   'unknown-model': { status: 404, title: 'Unknown model' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
+  'request-timeout': { status: 408, title: 'Request timeout' },
   'body-too-large': { status: 413, title: 'Request body too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
   'invalid-body': { status: 422, title: 'Invalid request body' },
+  'invalid-parameters': { status: 422, title: 'Invalid parameters' },
   'forecast-not-finite': { status: 422, title: 'Forecast not finite' },
+  'headers-too-large': { status: 431, title: 'Request header fields too large' },
   internal: { status: 500, title: 'Internal error' },
   'model-unavailable': { status: 503, title: 'Model unavailable' },
   'registry-unavailable': { status: 503, title: 'Registry unavailable' },
+  'runtime-unavailable': { status: 503, title: 'Runtime unavailable' },
 } as const;
 
 export type ProblemSlug = keyof typeof PROBLEMS;

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { etag, RETAINED_304_HEADERS } from 'hono/etag';
 import type { AppEnv } from '../appEnv.js';
 
 /** Cache policies of the GET routes. */
@@ -9,32 +10,36 @@ export const CACHE_POLICIES = {
   status: 'no-cache',
 } as const;
 
-/** Whether an `If-None-Match` header value matches `etag` (weak comparison, RFC 9110 §13.1.2). */
-export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  if (ifNoneMatch.trim() === '*') return true;
-  const bare = etag.replace(/^W\//, '');
-  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === bare);
-}
+/**
+ * Hono's ETag middleware, comparing `If-None-Match` with the ETag the route set (weakly, in lists,
+ * `*` included: RFC 9110 §13.1.2). A 304 keeps the CORS headers beside the validators, so that a
+ * cross-origin revalidation can read it.
+ */
+const conditionalGet = etag({
+  retainedHeaders: [
+    ...RETAINED_304_HEADERS,
+    'access-control-allow-origin',
+    'access-control-expose-headers',
+  ],
+});
 
 /**
  * Sets `ETag` (the serving state's, keyed by the registry version, engine and served models) and
- * `Cache-Control` on successful GET/HEAD responses, and answers `304 Not Modified` without running
- * the handler when `If-None-Match` matches.
+ * `Cache-Control` on successful GET/HEAD responses, and turns them into `304 Not Modified` when
+ * `If-None-Match` matches (Hono's `etag`). Without a serving state (start-up failed) nothing is
+ * set.
  */
 export function registryCache(policy: keyof typeof CACHE_POLICIES): MiddlewareHandler<AppEnv> {
   const cacheControl = CACHE_POLICIES[policy];
   return async (c, next) => {
     const startup = c.var.startup;
     if (!startup.ok) return next();
-    const { etag } = startup.state;
-    if (matchesEtag(c.req.header('if-none-match'), etag)) {
-      return c.body(null, 304, { ETag: etag, 'Cache-Control': cacheControl });
-    }
-    await next();
-    if (c.res.status === 200) {
-      c.header('ETag', etag);
-      c.header('Cache-Control', cacheControl);
-    }
+    return conditionalGet(c, async () => {
+      await next();
+      if (c.res.status === 200) {
+        c.header('ETag', startup.state.etag);
+        c.header('Cache-Control', cacheControl);
+      }
+    });
   };
 }

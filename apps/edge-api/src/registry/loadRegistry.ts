@@ -1,22 +1,15 @@
-import {
-  type ModelWeights,
-  nextMonth,
-  parseMonthlyCsv,
-  type Scaler,
-  scalerFromParams,
-  weightsFromList,
-} from '@gatecast/core';
+import { type ModelWeights, nextMonth, type Scaler } from '@gatecast/core';
+import type { Manifest, ManifestModel } from '@gatecast/core/registry';
+import { checkRegistry, RegistryCheckError } from '@gatecast/core/registry/verify';
 import type { RegistryBundle } from './bundle.js';
-import { decodeWeights, WeightsFormatError } from './decodeWeights.js';
-import { type Manifest, type ManifestModel, manifestSchema } from './manifestSchema.js';
 import { sha256Hex } from './sha256.js';
 
-/** Raised when the registry as a whole cannot be served (bad manifest or series). */
+/** Raised when the registry as a whole cannot be served (bad manifest, results or series). */
 export class RegistryError extends Error {
   override readonly name = 'RegistryError';
 }
 
-/** A model whose files matched the manifest: ready for an engine. */
+/** A model that passed every check of the registry: ready for an engine. */
 export interface VerifiedModel {
   entry: ManifestModel;
   weights: ModelWeights;
@@ -55,110 +48,27 @@ export interface LoadedRegistry {
   };
 }
 
-function describeIssue(issue: { path: PropertyKey[]; message: string }): string {
-  const path = issue.path.map(String).join('.');
-  return path === '' ? issue.message : `${path}: ${issue.message}`;
-}
-
-function parseManifest(text: string): Manifest {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new RegistryError('manifest.json is not valid JSON');
-  }
-  const result = manifestSchema.safeParse(json);
-  if (!result.success) {
-    const first = result.error.issues[0];
-    throw new RegistryError(
-      `manifest.json is invalid: ${first ? describeIssue(first) : 'unknown'}`,
-    );
-  }
-  return result.data;
-}
-
-async function loadSeries(
-  bundle: RegistryBundle,
-  manifest: Manifest,
-): Promise<LoadedRegistry['latest']> {
-  if ((await sha256Hex(bundle.seriesCsv)) !== manifest.data.sha256) {
-    throw new RegistryError('the bundled series does not match the manifest data sha256');
-  }
-  // The hash matches, so this is the file the trainer parsed and validated in full: only the
-  // header and the last windowLength rows need parsing (all 917 rows cost ~3 ms in a cold isolate).
-  const lines = bundle.seriesCsv.trimEnd().split(/\r?\n/);
-  const length = manifest.split.windowLength;
-  if (lines.length - 1 !== manifest.data.months || lines.length - 1 < length) {
-    throw new RegistryError(
-      `the bundled series has ${lines.length - 1} months, the manifest says ${manifest.data.months}`,
-    );
-  }
-  const tail = parseMonthlyCsv([lines[0], ...lines.slice(-length)].join('\n'));
-  const asOf = tail.dates[tail.dates.length - 1] as string;
-  if (asOf !== manifest.data.last) {
-    throw new RegistryError(
-      `the bundled series ends ${asOf}, the manifest says ${manifest.data.last}`,
-    );
-  }
-  return { asOf, target: nextMonth(asOf), window: [...tail.values] };
-}
-
 /**
- * Checks one model's files against its manifest entry and decodes its weights.
+ * Parses and verifies a bundled registry with core's `checkRegistry`, the same check codegen runs
+ * before every build: the manifest and results against their schema (only the format version this
+ * worker was built with), results and series against their sha256 in the manifest (with
+ * `crypto.subtle.digest`), and each model's files (sha256, format, names, shapes, finite weights)
+ * and outputs — the recorded next-month forecast and every test prediction in `results.json`
+ * reproduced by core's forward pass. A model that fails any check is refused, not served; the
+ * others are unaffected.
  *
- * @throws {WeightsFormatError} with a client-safe reason on the first mismatch.
- */
-async function verifyModel(bundle: RegistryBundle, entry: ManifestModel): Promise<VerifiedModel> {
-  const modelJson = bundle.files[entry.files.modelJson];
-  const weightsBin = bundle.files[entry.files.weights];
-  if (typeof modelJson !== 'string') throw new WeightsFormatError('model.json is missing');
-  if (!(weightsBin instanceof ArrayBuffer)) throw new WeightsFormatError('weights.bin is missing');
-  const [jsonHash, weightsHash] = await Promise.all([sha256Hex(modelJson), sha256Hex(weightsBin)]);
-  if (jsonHash !== entry.files.modelJsonSha256) {
-    throw new WeightsFormatError('model.json does not match its sha256 in the manifest');
-  }
-  if (weightsHash !== entry.files.weightsSha256) {
-    throw new WeightsFormatError('weights.bin does not match its sha256 in the manifest');
-  }
-  const expectedScaler = entry.spec.protocol === 'relative' ? 'relative' : 'identity';
-  if (entry.scaler.kind !== expectedScaler || entry.protocol !== entry.spec.protocol) {
-    throw new WeightsFormatError(
-      `scaler '${entry.scaler.kind}' does not fit protocol '${entry.protocol}'`,
-    );
-  }
-  const list = decodeWeights(entry.spec, modelJson, weightsBin);
-  return {
-    entry,
-    weights: weightsFromList(entry.spec, list),
-    scaler: scalerFromParams(entry.scaler),
-  };
-}
-
-/**
- * Parses and verifies a bundled registry: the manifest against its schema, the series against the
- * manifest's data sha256, and each model's `model.json` and `weights.bin` against the sha256 the
- * manifest records (with `crypto.subtle.digest`). A model that fails any check is refused, not
- * served; the others are unaffected.
- *
- * @throws {RegistryError} when the manifest or the series is unusable (nothing can be served).
+ * @throws {RegistryError} when the registry as a whole is unusable (nothing can be served).
  */
 export async function loadRegistry(bundle: RegistryBundle): Promise<LoadedRegistry> {
-  const manifest = parseManifest(bundle.manifestText);
-  const latest = await loadSeries(bundle, manifest);
-  const seen = new Set<string>();
-  const outcomes = await Promise.all(
-    manifest.models.map(async (entry) => {
-      if (seen.has(entry.id)) return { id: entry.id, reason: 'duplicate model id in the manifest' };
-      seen.add(entry.id);
-      try {
-        return await verifyModel(bundle, entry);
-      } catch (error) {
-        const reason =
-          error instanceof WeightsFormatError ? error.message : 'weights do not fit the spec';
-        return { id: entry.id, reason };
-      }
-    }),
-  );
+  let checked: Awaited<ReturnType<typeof checkRegistry>>;
+  try {
+    checked = await checkRegistry(bundle, { sha256: sha256Hex });
+  } catch (error) {
+    if (error instanceof RegistryCheckError) throw new RegistryError(error.message);
+    throw error;
+  }
+  const { manifest, series, latestWindow } = checked;
+  const asOf = series.dates[series.dates.length - 1] as string;
   return {
     manifest,
     version: {
@@ -166,8 +76,8 @@ export async function loadRegistry(bundle: RegistryBundle): Promise<LoadedRegist
       createdAt: manifest.createdAt,
       dataSha256: manifest.data.sha256,
     },
-    models: outcomes.filter((o): o is VerifiedModel => 'entry' in o),
-    refused: outcomes.filter((o): o is RefusedModel => 'reason' in o),
-    latest,
+    models: checked.models,
+    refused: checked.refused,
+    latest: { asOf, target: nextMonth(asOf), window: latestWindow },
   };
 }

@@ -1,46 +1,71 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../appEnv.js';
 import { registryCache } from '../http/registryCache.js';
-import { CompareResponseSchema } from '../schemas/outputs.js';
+import { CompareQuerySchema } from '../schemas/inputs.js';
+import { type CompareResponse, CompareResponseSchema } from '../schemas/outputs.js';
+import { BASELINE_IDS, BASELINE_INTERVAL_METHODS } from '../serving/baselinePaths.js';
+import { servePath } from '../serving/pathResponse.js';
+import { baselineIntervalSummary } from '../serving/summarizeModel.js';
 import { jsonOk, problemResponses } from './openapiSupport.js';
 
 export const compareRoute = createRoute({
   method: 'get',
   path: '/compare',
-  summary: 'Every served model’s next-month forecast beside the naive and drift baselines',
+  summary: 'Every served model’s forecast path beside the four baselines’',
+  description:
+    'From the bundled series’ end: each served model’s path with its served interval method, ' +
+    'and naive, drift, AR(1) (empirical quantiles of their fitted-span h-month log errors) and ' +
+    'naive with EWMA-volatility Gaussian bands, all at the requested `horizon` and `level`s, ' +
+    'each with its test interval scores (`intervalSummary`).',
   middleware: [registryCache('registry')] as const,
+  request: { query: CompareQuerySchema },
   responses: {
-    ...jsonOk(CompareResponseSchema, 'Models in manifest order, then naive and drift.'),
-    ...problemResponses(503),
+    ...jsonOk(CompareResponseSchema, 'Models in manifest order, then the baselines.'),
+    ...problemResponses(422, 503),
   },
 });
 
 /** GET /compare. */
 export const compare = new OpenAPIHono<AppEnv>().openapi(compareRoute, (c) => {
   const state = c.var.state();
+  const query = c.req.valid('query');
+  const request = { horizon: query.horizon, levels: query.level };
   const { manifest, latest } = state.registry;
-  const models = state.models.all().served.map((m) => ({
-    id: m.entry.id,
-    kind: 'model' as const,
-    forecast: m.canonical.forecast,
-    intervals: m.canonical.intervals,
-    testRmse: m.entry.test.rmse,
-  }));
-  const baselines = (['naive', 'drift'] as const).map((id) => ({
-    id,
-    kind: 'baseline' as const,
-    forecast: manifest.baselines[id].forecast,
-    intervals: null,
-    testRmse: manifest.baselines[id].test.rmse,
-  }));
-  return c.json(
-    {
+  const models = state.models.all().served.map((m): CompareResponse['forecasts'][number] => {
+    const served = servePath({
+      calibration: m.entry.calibration,
+      protocol: m.entry.protocol,
+      values: m.canonical.values,
+      scales: m.canonical.scales,
       asOf: latest.asOf,
-      target: latest.target,
-      unit: 'points' as const,
-      engine: state.engine.engine.name,
-      forecasts: [...models, ...baselines],
-    },
-    200,
-  );
+      request,
+    });
+    return {
+      id: m.entry.id,
+      kind: 'model',
+      ...served,
+      intervalMethod: m.entry.calibration.method,
+      testRmse: m.entry.test.rmse,
+      intervalSummary: m.entry.intervalSummary,
+    };
+  });
+  const baselines = BASELINE_IDS.map((id): CompareResponse['forecasts'][number] => ({
+    id,
+    kind: 'baseline',
+    description: manifest.baselines[id].description,
+    ...state.baselines.serve(id, latest.window, latest.asOf, request),
+    intervalMethod: BASELINE_INTERVAL_METHODS[id],
+    testRmse: manifest.baselines[id].test.rmse,
+    intervalSummary: baselineIntervalSummary(manifest, id),
+  }));
+  const body: CompareResponse = {
+    asOf: latest.asOf,
+    target: latest.target,
+    horizon: request.horizon,
+    levels: [...request.levels].sort((a, b) => a - b),
+    unit: 'points',
+    engine: state.engine.engine.name,
+    forecasts: [...models, ...baselines],
+  };
+  return c.json(body, 200);
 });

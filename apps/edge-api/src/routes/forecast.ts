@@ -1,23 +1,25 @@
-import { nextMonth } from '@gatecast/core';
+import { nextMonth, WINDOW_LENGTH } from '@gatecast/core';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../appEnv.js';
 import { jsonBody, MAX_BODY_BYTES } from '../http/jsonBody.js';
-import { ApiError } from '../http/problem.js';
+import { ApiError, problemType } from '../http/problem.js';
 import { registryCache } from '../http/registryCache.js';
 import {
   BatchRequestSchema,
   ForecastQuerySchema,
   ForecastRequestSchema,
   MAX_BATCH_WINDOWS,
-  WINDOW_LENGTH,
 } from '../schemas/inputs.js';
 import {
+  type BatchResponse,
   BatchResponseSchema,
   type ForecastResponse,
   ForecastResponseSchema,
 } from '../schemas/outputs.js';
 import { findModel } from '../serving/findModel.js';
-import { forecastWindows, type PointForecast } from '../serving/forecastWindows.js';
+import { calibrateOnHistory, HISTORY_CALIBRATION_MONTHS } from '../serving/historyCalibration.js';
+import { modelPaths } from '../serving/modelPaths.js';
+import { type PathRequest, type ServedPath, servePath } from '../serving/pathResponse.js';
 import type { ServedModel } from '../serving/servingState.js';
 import { jsonOk, problemResponses } from './openapiSupport.js';
 
@@ -27,31 +29,39 @@ const jsonRequest = <T>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
 });
 
+const FORECAST_DESCRIPTION =
+  'A path of `horizon` months (default 1) with quantiles at each requested `level` (default 80 ' +
+  'and 95), from the model’s served interval method; `forecast` and `intervals` repeat the first ' +
+  'month.';
+
 export const getForecastRoute = createRoute({
   method: 'get',
   path: '/forecast',
-  summary: 'Next month’s forecast from the latest 12 months',
+  summary: 'Forecast the months after the bundled series, from its latest 12 months',
   description:
-    'The forecast each model makes of the month after the series’ last, computed once at load.',
+    `${FORECAST_DESCRIPTION} The path from the series’ end is computed once at load; the ` +
+    'quantiles use the registry’s calibration as of that month.',
   middleware: [registryCache('registry')] as const,
   request: { query: ForecastQuerySchema },
   responses: {
-    ...jsonOk(ForecastResponseSchema, 'The forecast with 80 % and 95 % conformal intervals.'),
-    ...problemResponses(400, 404, 503),
+    ...jsonOk(ForecastResponseSchema, 'The forecast path with its quantiles.'),
+    ...problemResponses(404, 422, 503),
   },
 });
 
 export const postForecastRoute = createRoute({
   method: 'post',
   path: '/forecast',
-  summary: 'Forecast the month after a window or a history you send',
+  summary: 'Forecast the months after a window or a history you send',
   description:
-    'With `history` the response names the months (`asOf` = its last date, `target` = the month ' +
-    'after); with a bare `window` both are null.',
+    `${FORECAST_DESCRIPTION} With \`history\` the response names the months (\`asOf\` = its ` +
+    'last date, `target` = the month after); with a bare `window` both are null. A history of ' +
+    `at least ${HISTORY_CALIBRATION_MONTHS} months calibrates the served interval method on its ` +
+    'own errors (`calibration: "history"`); otherwise the registry’s calibration is used.',
   middleware: [jsonBody()] as const,
   request: { body: jsonRequest(ForecastRequestSchema, 'A window or a history.') },
   responses: {
-    ...jsonOk(ForecastResponseSchema, 'The forecast with 80 % and 95 % conformal intervals.'),
+    ...jsonOk(ForecastResponseSchema, 'The forecast path with its quantiles.'),
     ...problemResponses(400, 404, 413, 415, 422, 503),
   },
 });
@@ -60,25 +70,16 @@ export const postBatchRoute = createRoute({
   method: 'post',
   path: '/forecast/batch',
   summary: `Forecast up to ${MAX_BATCH_WINDOWS} windows in one pass`,
+  description:
+    'Every window’s path advances in the same engine call, one call per month; quantiles use ' +
+    'the registry’s calibration.',
   middleware: [jsonBody()] as const,
   request: { body: jsonRequest(BatchRequestSchema, `1 to ${MAX_BATCH_WINDOWS} windows.`) },
   responses: {
-    ...jsonOk(BatchResponseSchema, 'One forecast per window, in order.'),
+    ...jsonOk(BatchResponseSchema, 'One forecast path per window, in order.'),
     ...problemResponses(400, 404, 413, 415, 422, 503),
   },
 });
-
-/** Refuses a forecast that is not a finite number (a window far outside anything trained on). */
-function checkFinite(results: PointForecast[]): PointForecast[] {
-  const index = results.findIndex((r) => !Number.isFinite(r.forecast));
-  if (index >= 0) {
-    throw new ApiError(
-      'forecast-not-finite',
-      `the forecast for window ${index} is not a finite number`,
-    );
-  }
-  return results;
-}
 
 function checkWindowLength(model: ServedModel): void {
   if (model.entry.spec.windowLength !== WINDOW_LENGTH) {
@@ -89,31 +90,73 @@ function checkWindowLength(model: ServedModel): void {
   }
 }
 
-function forecastBody(
-  model: ServedModel,
-  engine: ForecastResponse['engine'],
-  result: PointForecast,
-  months: { asOf: string; target: string } | null,
-): ForecastResponse {
+/** The levels a response lists: the requested ones, ascending. */
+function servedLevels(request: PathRequest): number[] {
+  return [...request.levels].sort((a, b) => a - b);
+}
+
+function forecastBody(options: {
+  model: ServedModel;
+  engine: ForecastResponse['engine'];
+  served: ServedPath;
+  request: PathRequest;
+  asOf: string | null;
+  calibration: ForecastResponse['calibration'];
+}): ForecastResponse {
+  const { model, served, request, asOf } = options;
   return {
     model: model.entry.id,
-    asOf: months?.asOf ?? null,
-    target: months?.target ?? null,
-    forecast: result.forecast,
-    intervals: result.intervals,
+    asOf,
+    target: asOf === null ? null : nextMonth(asOf),
+    forecast: served.forecast,
+    intervals: served.intervals,
+    horizon: request.horizon,
+    levels: servedLevels(request),
+    path: served.path,
+    intervalMethod: model.entry.calibration.method,
+    calibration: options.calibration,
+    ...(served.clampedAtZero === undefined ? {} : { clampedAtZero: served.clampedAtZero }),
     unit: 'points',
-    engine,
+    engine: options.engine,
   };
+}
+
+/**
+ * A path served with a history's own calibration, or `undefined` when its bounds are not finite:
+ * a history whose volatility all but vanishes for a while (months of constant closes) makes the
+ * `volatility` method's scores, errors divided by that volatility, astronomically large. The
+ * registry's calibration serves such a history instead, and the response says so.
+ */
+function servedOrUndefined(serve: () => ServedPath): ServedPath | undefined {
+  try {
+    return serve();
+  } catch (error) {
+    if (error instanceof ApiError && error.problem.type === problemType('forecast-not-finite')) {
+      return undefined;
+    }
+    throw error;
+  }
 }
 
 /** GET /forecast, POST /forecast and POST /forecast/batch. */
 export const forecast = new OpenAPIHono<AppEnv>()
   .openapi(getForecastRoute, (c) => {
     const state = c.var.state();
-    const model = findModel(state, c.req.valid('query').model);
-    const { asOf, target } = state.registry.latest;
+    const query = c.req.valid('query');
+    const model = findModel(state, query.model);
+    const request = { horizon: query.horizon, levels: query.level };
+    const { asOf } = state.registry.latest;
+    const served = servePath({
+      calibration: model.entry.calibration,
+      protocol: model.entry.protocol,
+      values: model.canonical.values,
+      scales: model.canonical.scales,
+      asOf,
+      request,
+    });
+    const engine = state.engine.engine.name;
     return c.json(
-      forecastBody(model, state.engine.engine.name, model.canonical, { asOf, target }),
+      forecastBody({ model, engine, served, request, asOf, calibration: 'registry' }),
       200,
     );
   })
@@ -122,19 +165,44 @@ export const forecast = new OpenAPIHono<AppEnv>()
     const body = c.req.valid('json');
     const model = findModel(state, body.model);
     checkWindowLength(model);
+    const request = { horizon: body.horizon, levels: body.levels };
+    const engine = state.engine.engine.name;
+    const { calibration, protocol } = model.entry;
+    if (body.history && body.history.length >= HISTORY_CALIBRATION_MONTHS) {
+      const values = body.history.map((point) => point.close);
+      const fitted = calibrateOnHistory({ model, values, calibration, horizon: request.horizon });
+      const asOf = body.history[body.history.length - 1]?.date as string;
+      const serve = (using: typeof calibration) =>
+        servePath({ calibration: using, protocol, ...fitted.live, asOf, request });
+      const ownCalibration = fitted.calibration;
+      const own = ownCalibration && servedOrUndefined(() => serve(ownCalibration));
+      const served = own ?? serve(calibration);
+      const source = own ? 'history' : 'registry';
+      return c.json(
+        forecastBody({ model, engine, served, request, asOf, calibration: source }),
+        200,
+      );
+    }
     let window: number[];
-    let months: { asOf: string; target: string } | null = null;
+    let asOf: string | null = null;
     if (body.history) {
       const recent = body.history.slice(-WINDOW_LENGTH);
       window = recent.map((point) => point.close);
-      const asOf = recent[recent.length - 1]?.date as string;
-      months = { asOf, target: nextMonth(asOf) };
+      asOf = recent[recent.length - 1]?.date as string;
     } else {
       window = body.window as number[];
     }
-    const [result] = checkFinite(forecastWindows(model, [window]));
+    const paths = modelPaths(model, [window], request.horizon);
+    const served = servePath({
+      calibration,
+      protocol,
+      values: paths.values[0] as number[],
+      scales: paths.scales?.[0],
+      asOf,
+      request,
+    });
     return c.json(
-      forecastBody(model, state.engine.engine.name, result as PointForecast, months),
+      forecastBody({ model, engine, served, request, asOf, calibration: 'registry' }),
       200,
     );
   })
@@ -143,15 +211,36 @@ export const forecast = new OpenAPIHono<AppEnv>()
     const body = c.req.valid('json');
     const model = findModel(state, body.model);
     checkWindowLength(model);
-    const results = checkFinite(forecastWindows(model, body.windows));
-    return c.json(
-      {
-        model: model.entry.id,
-        count: results.length,
-        forecasts: results.map(({ forecast, intervals }) => ({ forecast, intervals })),
-        unit: 'points' as const,
-        engine: state.engine.engine.name,
-      },
-      200,
-    );
+    const request = { horizon: body.horizon, levels: body.levels };
+    const { calibration, protocol } = model.entry;
+    const paths = modelPaths(model, body.windows, request.horizon);
+    const forecasts = paths.values.map((values, i) => {
+      const served = servePath({
+        calibration,
+        protocol,
+        values,
+        scales: paths.scales?.[i],
+        asOf: null,
+        request,
+        label: `window ${i}`,
+      });
+      return {
+        forecast: served.forecast,
+        intervals: served.intervals,
+        path: served.path,
+        ...(served.clampedAtZero === undefined ? {} : { clampedAtZero: served.clampedAtZero }),
+      };
+    });
+    const response: BatchResponse = {
+      model: model.entry.id,
+      count: forecasts.length,
+      horizon: request.horizon,
+      levels: servedLevels(request),
+      intervalMethod: calibration.method,
+      calibration: 'registry',
+      forecasts,
+      unit: 'points',
+      engine: state.engine.engine.name,
+    };
+    return c.json(response, 200);
   });

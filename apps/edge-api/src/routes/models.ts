@@ -3,14 +3,15 @@ import type { AppEnv } from '../appEnv.js';
 import { registryCache } from '../http/registryCache.js';
 import { ModelParamsSchema } from '../schemas/inputs.js';
 import { ModelSummarySchema, ModelsResponseSchema } from '../schemas/outputs.js';
+import { BASELINE_IDS } from '../serving/baselinePaths.js';
 import { findModel } from '../serving/findModel.js';
-import { summarizeModel } from '../serving/summarizeModel.js';
+import { baselineIntervalSummary, summarizeModel } from '../serving/summarizeModel.js';
 import { jsonOk, problemResponses } from './openapiSupport.js';
 
 export const listModelsRoute = createRoute({
   method: 'get',
   path: '/models',
-  summary: 'Served models with their test metrics',
+  summary: 'Served models and the baselines, with their test metrics and interval scores',
   middleware: [registryCache('registry')] as const,
   responses: {
     ...jsonOk(ModelsResponseSchema, 'Every served model, and the ones refused at load with why.'),
@@ -27,9 +28,9 @@ export const getModelRoute = createRoute({
   responses: {
     ...jsonOk(
       ModelSummarySchema,
-      'The model: cell, protocol, test metrics (mean ± sd over seeds), intervals.',
+      'The model: cell, protocol, test metrics (mean ± sd over seeds), interval method and scores.',
     ),
-    ...problemResponses(400, 404, 503),
+    ...problemResponses(404, 422, 503),
   },
 });
 
@@ -44,6 +45,12 @@ export const models = new OpenAPIHono<AppEnv>()
         defaultModel: manifest.defaultModel,
         models: served.map((m) => summarizeModel(m.entry, manifest)),
         refused,
+        baselines: BASELINE_IDS.map((id) => ({
+          id,
+          description: manifest.baselines[id].description,
+          testRmse: manifest.baselines[id].test.rmse,
+          intervalSummary: baselineIntervalSummary(manifest, id),
+        })),
       },
       200,
     );

@@ -2,7 +2,23 @@
  * Response schemas: the OpenAPI document's description of every JSON body the API returns.
  * Handlers build their bodies with these types; values are index points unless named otherwise.
  */
+import {
+  CELL_KINDS,
+  INTERVAL_LEVELS,
+  type IntervalLevel,
+  MAX_HORIZON,
+  PROTOCOLS,
+  SERVABLE_INTERVAL_METHODS,
+} from '@gatecast/core';
 import { z } from '@hono/zod-openapi';
+import { HISTORY_CALIBRATION_MONTHS } from '../serving/historyCalibration.js';
+
+/** An object with one `schema` per registry interval level (`"80"`, `"95"`), as named properties. */
+function byLevel<T extends z.ZodType>(schema: T) {
+  return z.object(
+    Object.fromEntries(INTERVAL_LEVELS.map((level) => [level, schema])) as Record<IntervalLevel, T>,
+  );
+}
 
 const Month = z
   .string()
@@ -12,12 +28,94 @@ const Engine = z
   .openapi({ description: 'Engine that computed the numbers.' });
 const Unit = z.literal('points').openapi({ description: 'S&P 500 index points.' });
 
-const Band = z.tuple([z.number(), z.number()]).nullable().openapi('Band', {
-  description: '[lower, upper] in index points; null when the conformal half-width is infinite.',
+const Band = z.tuple([z.number(), z.number()]).openapi('Band', {
+  description: '[lower, upper] in index points: finite, and positive for relative-protocol models.',
+  example: [7195.67, 7930.65],
 });
 
-/** Split-conformal prediction intervals at 80 % and 95 %. */
-export const IntervalsSchema = z.object({ '80': Band, '95': Band }).openapi('Intervals');
+/** Central intervals keyed by level in percent: the requested levels. */
+export const IntervalsSchema = z.record(z.string(), Band).openapi('Intervals', {
+  description:
+    'The first month’s central intervals, keyed by level in percent (`"80"`), one per ' +
+    'requested level: the same bounds as `path[0].quantiles`.',
+  example: { '80': [7195.67, 7930.65], '95': [7000.29, 8151.99] },
+});
+
+/** Quantiles keyed by probability: two per requested level, ascending. */
+export const QuantilesSchema = z.record(z.string(), z.number()).openapi('Quantiles', {
+  description:
+    'Bounds in index points keyed by their quantile probability as a decimal string: level l ' +
+    'gives `(100 − l)/200` and `(100 + l)/200` (`"0.1"` and `"0.9"` at 80, `"0.025"` and ' +
+    '`"0.975"` at 95). Lowest probability first.',
+  example: { '0.025': 7000.29, '0.1': 7195.67, '0.9': 7930.65, '0.975': 8151.99 },
+});
+
+/** One month of a forecast path. */
+export const PathPointSchema = z
+  .object({
+    horizon: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_HORIZON)
+      .openapi({ description: 'Months after the origin (the input’s last month).', example: 1 }),
+    target: Month.nullable().openapi({
+      description: 'The month forecast; null for a bare window.',
+    }),
+    forecast: z.number().openapi({ description: 'Point forecast, index points.' }),
+    quantiles: QuantilesSchema,
+    calibrationSize: z
+      .number()
+      .int()
+      .optional()
+      .openapi({
+        description:
+          'Models: how many conformal scores this horizon’s quantiles were taken from. A level ' +
+          'needs at least l/(100 − l) of them (4 at 80, 19 at 95, 99 at 99).',
+      }),
+    rankClipped: z
+      .boolean()
+      .optional()
+      .openapi({
+        description:
+          'Models: true when a level needed more scores than the calibration held; its bounds ' +
+          'are then the most extreme score’s, finite but without the finite-sample guarantee.',
+      }),
+  })
+  .openapi('PathPoint');
+
+const Path = z.array(PathPointSchema).openapi({
+  description: 'One entry per month, h = 1 .. horizon; path[0] is the first month’s forecast.',
+});
+
+const IntervalMethod = z.enum(SERVABLE_INTERVAL_METHODS).openapi({
+  description:
+    'The model’s served interval method, chosen on validation months: `static` (split-conformal ' +
+    'on the validation tail), `rolling` (conformal on the last W months’ errors), `volatility` ' +
+    '(errors per EWMA volatility, conformalised), `learnedScale` (errors per the model’s own ' +
+    'predicted scale, conformalised).',
+});
+
+const CalibrationSource = z.enum(['registry', 'history']).openapi({
+  description:
+    '`history`: the served method was run over the posted history’s own errors (a history of ' +
+    `at least ${HISTORY_CALIBRATION_MONTHS} months); \`registry\`: the registry’s calibration as of the bundled series’ end ` +
+    '(GET, a bare window, a batch, or a shorter history).',
+});
+
+const ClampedAtZero = z
+  .boolean()
+  .optional()
+  .openapi({
+    description:
+      'Reference-protocol models only (raw levels, additive bands): true when a lower bound ' +
+      'along the path fell below 0 and was raised to 0.',
+  });
+
+const Horizon = z.number().int().min(1).max(MAX_HORIZON).openapi({ example: 1 });
+const Levels = z
+  .array(z.number().int())
+  .openapi({ description: 'The levels served, ascending, in percent.', example: [80, 95] });
 
 /** One forecast (GET/POST /v1/forecast). */
 export const ForecastResponseSchema = z
@@ -26,9 +124,17 @@ export const ForecastResponseSchema = z
     asOf: Month.nullable().openapi({
       description: 'Last month of the input; null for a bare window.',
     }),
-    target: Month.nullable().openapi({ description: 'Month forecast; null for a bare window.' }),
+    target: Month.nullable().openapi({
+      description: 'First month forecast; null for a bare window.',
+    }),
     forecast: z.number().openapi({ description: 'Point forecast of the next monthly close.' }),
     intervals: IntervalsSchema,
+    horizon: Horizon,
+    levels: Levels,
+    path: Path,
+    intervalMethod: IntervalMethod,
+    calibration: CalibrationSource,
+    clampedAtZero: ClampedAtZero,
     unit: Unit,
     engine: Engine,
   })
@@ -39,11 +145,61 @@ export const BatchResponseSchema = z
   .object({
     model: z.string(),
     count: z.number().int(),
-    forecasts: z.array(z.object({ forecast: z.number(), intervals: IntervalsSchema })),
+    horizon: Horizon,
+    levels: Levels,
+    intervalMethod: IntervalMethod,
+    calibration: CalibrationSource,
+    forecasts: z.array(
+      z.object({
+        forecast: z.number(),
+        intervals: IntervalsSchema,
+        path: Path,
+        clampedAtZero: ClampedAtZero,
+      }),
+    ),
     unit: Unit,
     engine: Engine,
   })
   .openapi('BatchForecast');
+
+const LevelScores = z
+  .object({
+    coverage: z.number().openapi({ description: 'Share of the test targets inside.' }),
+    meanWidth: z.number().openapi({ description: 'Mean width, index points.' }),
+    intervalScore: z.number().openapi({
+      description: 'Mean interval (Winkler) score, index points: lower is better.',
+    }),
+  })
+  .openapi('LevelScores');
+
+const HorizonSummary = z
+  .object({
+    horizon: z.number().int(),
+    months: z.number().int().openapi({ description: 'Test forecast origins scored.' }),
+    levels: byLevel(LevelScores),
+  })
+  .openapi('HorizonSummary');
+
+/** A model's or baseline's interval scores, test months, at 80 and 95 per horizon. */
+export const IntervalSummarySchema = z
+  .object({
+    method: z.string().openapi({
+      description:
+        'Models: the served interval method. Baselines: `empiricalQuantiles` (of fitted-span ' +
+        'h-month log errors) or `ewmaGaussian` (σ·√h, RiskMetrics λ = 0.94).',
+    }),
+    test: z.array(HorizonSummary).openapi({ description: 'h = 1 .. 12.' }),
+    dmVsBestBaseline: byLevel(
+      z.object({ baseline: z.string(), statistic: z.number(), pValue: z.number() }),
+    )
+      .optional()
+      .openapi({
+        description:
+          'Models: HLN Diebold–Mariano test of the h = 1 test interval scores against the ' +
+          'baseline with the lowest one (negative: the model scores lower).',
+      }),
+  })
+  .openapi('IntervalSummary');
 
 const MeanSd = z.object({ mean: z.number(), sd: z.number() }).openapi('MeanSd');
 
@@ -52,12 +208,10 @@ export const ModelSummarySchema = z
   .object({
     id: z.string().openapi({ example: 'gru-32@relative' }),
     configName: z.string(),
-    cell: z
-      .enum(['simpleRNN', 'gru', 'lstm'])
-      .openapi({ description: 'First recurrent layer’s cell.' }),
+    cell: z.enum(CELL_KINDS).openapi({ description: 'First recurrent layer’s cell.' }),
     units: z.number().int(),
     layers: z.array(z.object({ cell: z.string(), units: z.number().int() })),
-    protocol: z.enum(['reference', 'relative']).openapi({
+    protocol: z.enum(PROTOCOLS).openapi({
       description: 'reference: raw levels in and out (the lesson); relative: scaled log ratios.',
     }),
     parameterCount: z.number().int(),
@@ -75,10 +229,8 @@ export const ModelSummarySchema = z
     servedTest: z
       .object({ rmse: z.number(), mae: z.number() })
       .openapi({ description: 'The served seed’s test RMSE and MAE, in points.' }),
-    intervals: z.object({
-      '80': z.object({ coverage: z.number(), meanWidth: z.number().nullable() }),
-      '95': z.object({ coverage: z.number(), meanWidth: z.number().nullable() }),
-    }),
+    intervalMethod: IntervalMethod,
+    intervalSummary: IntervalSummarySchema,
     dmVsNaive: z.object({ statistic: z.number(), pValue: z.number() }).openapi({
       description: 'Diebold–Mariano (HLN) test of the served seed against naive, squared errors.',
     }),
@@ -91,22 +243,42 @@ export const ModelsResponseSchema = z
     defaultModel: z.string(),
     models: z.array(ModelSummarySchema),
     refused: z.array(z.object({ id: z.string(), reason: z.string() })),
+    baselines: z.array(
+      z.object({
+        id: z.enum(['naive', 'drift', 'ar1', 'naiveEwma']),
+        description: z.string(),
+        testRmse: z.number().openapi({ description: 'h = 1 test RMSE, index points.' }),
+        intervalSummary: IntervalSummarySchema,
+      }),
+    ),
   })
   .openapi('Models');
 
-const CompareRow = z.object({
-  id: z.string(),
-  kind: z.enum(['model', 'baseline']),
-  forecast: z.number(),
-  intervals: IntervalsSchema.nullable(),
-  testRmse: z.number().openapi({ description: 'Test RMSE in points (served seed for models).' }),
-});
+const CompareRow = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['model', 'baseline']),
+    description: z.string().optional().openapi({ description: 'Baselines: what they forecast.' }),
+    forecast: z.number(),
+    intervals: IntervalsSchema,
+    path: Path,
+    clampedAtZero: ClampedAtZero,
+    intervalMethod: z.string().openapi({
+      description:
+        'Models: the served interval method; baselines: `empiricalQuantiles` or `ewmaGaussian`.',
+    }),
+    testRmse: z.number().openapi({ description: 'Test RMSE in points (served seed for models).' }),
+    intervalSummary: IntervalSummarySchema,
+  })
+  .openapi('CompareRow');
 
 /** GET /v1/compare. */
 export const CompareResponseSchema = z
   .object({
     asOf: Month,
     target: Month,
+    horizon: Horizon,
+    levels: Levels,
     unit: Unit,
     engine: Engine,
     forecasts: z.array(CompareRow),
@@ -159,5 +331,9 @@ export const ProblemSchema = z
   .openapi('Problem');
 
 export type ForecastResponse = z.infer<typeof ForecastResponseSchema>;
+export type PathPoint = z.infer<typeof PathPointSchema>;
+export type BatchResponse = z.infer<typeof BatchResponseSchema>;
+export type CompareResponse = z.infer<typeof CompareResponseSchema>;
+export type IntervalSummary = z.infer<typeof IntervalSummarySchema>;
 export type ModelSummary = z.infer<typeof ModelSummarySchema>;
 export type HealthResponse = z.infer<typeof HealthResponseSchema>;

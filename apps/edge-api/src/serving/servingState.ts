@@ -2,6 +2,7 @@ import { type EngineChoice, type EngineOptions, selectEngine } from '../engine/s
 import type { RegistryBundle } from '../registry/bundle.js';
 import { type LoadedRegistry, loadRegistry } from '../registry/loadRegistry.js';
 import { sha256Hex } from '../registry/sha256.js';
+import { BaselinePaths } from './baselinePaths.js';
 import { ModelPool } from './modelPool.js';
 
 export type { ServedModel } from './modelPool.js';
@@ -12,13 +13,16 @@ export interface ServingState {
   engine: EngineChoice;
   /** The verified models, each put on the engine on first use. */
   models: ModelPool;
+  /** The four baselines' paths at any level, fitted on first use. */
+  baselines: BaselinePaths;
   /** Strong ETag of every GET response: registry version, engine and verified models. */
   etag: string;
 }
 
 /**
  * Verifies the registry (manifest, series and weights sha256) and starts the engine. Models go on
- * the engine lazily, through {@link ModelPool}, or all at once with `loadAllModels`.
+ * the engine lazily, through {@link ModelPool}, and the baselines are fitted on first use, or both
+ * at once with `loadAllModels`.
  *
  * @throws {RegistryError} when the registry cannot be served at all.
  */
@@ -30,8 +34,12 @@ export async function buildServingState(
   const registry = await loadRegistry(bundle);
   const engine = await selectEngine(engineOptions);
   const models = new ModelPool(registry, engine.engine);
-  if (options.loadAllModels) models.all();
+  const baselines = new BaselinePaths(registry.manifest, bundle.seriesCsv);
+  if (options.loadAllModels) {
+    models.all();
+    baselines.prepare();
+  }
   const key = JSON.stringify([registry.version, engine.engine.name, models.verifiedIds()]);
   const etag = `"${(await sha256Hex(key)).slice(0, 32)}"`;
-  return { registry, engine, models, etag };
+  return { registry, engine, models, baselines, etag };
 }

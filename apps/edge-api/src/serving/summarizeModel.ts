@@ -1,9 +1,10 @@
-import type { Manifest, ManifestModel } from '../registry/manifestSchema.js';
-import type { ModelSummary } from '../schemas/outputs.js';
+import type { Manifest, ManifestModel } from '@gatecast/core';
+import type { IntervalSummary, ModelSummary } from '../schemas/outputs.js';
+import { BASELINE_INTERVAL_METHODS, type BaselineId } from './baselinePaths.js';
 
 /** The GET /v1/models view of a manifest entry (figures copied, not recomputed). */
 export function summarizeModel(entry: ManifestModel, manifest: Manifest): ModelSummary {
-  const { summary, intervals } = entry;
+  const { summary } = entry;
   return {
     id: entry.id,
     configName: entry.configName,
@@ -17,10 +18,16 @@ export function summarizeModel(entry: ManifestModel, manifest: Manifest): ModelS
     seeds: entry.seeds.length,
     test: { rmse: summary.rmse, mae: summary.mae, mase: summary.mase, mape: summary.mape },
     servedTest: { rmse: entry.test.rmse, mae: entry.test.mae },
-    intervals: {
-      '80': { coverage: intervals['80'].testCoverage, meanWidth: intervals['80'].meanTestWidth },
-      '95': { coverage: intervals['95'].testCoverage, meanWidth: intervals['95'].meanTestWidth },
-    },
+    intervalMethod: entry.calibration.method,
+    intervalSummary: entry.intervalSummary,
     dmVsNaive: entry.dmVsNaive,
+  };
+}
+
+/** The GET /v1/models and /v1/compare view of a baseline's interval scores. */
+export function baselineIntervalSummary(manifest: Manifest, id: BaselineId): IntervalSummary {
+  return {
+    method: BASELINE_INTERVAL_METHODS[id],
+    test: manifest.baselines[id].intervalSummary.test,
   };
 }

@@ -20,8 +20,8 @@ describe('levelRanges', () => {
     });
   });
 
-  it('gives the figures the reference notes quote for the real series', () => {
-    // REFERENCE.md §2: test levels 1,174–7,412, training max ~1,540; data/README: max 7412.55.
+  it('gives the figures docs/lesson.md quotes for the real series', () => {
+    // docs/lesson.md (raw levels): test levels 1,174–7,412, training max ~1,540; data/README: max 7412.55.
     const series = parseMonthlyCsv(readFileSync(DATA_FILE, 'utf8'));
     const ranges = levelRanges(series, {
       ...split,

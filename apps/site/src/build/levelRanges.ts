@@ -2,7 +2,7 @@
  * The index levels each part of the split spans — the numbers behind "why the lesson's table does
  * not reproduce" (test levels far above anything a raw-level model saw in training).
  */
-import type { Manifest, Results } from '../shared/registryTypes.js';
+import type { Manifest, Results } from '@gatecast/core';
 
 /** Extremes of the series over the months a part of the split covers, in points. */
 export interface LevelRanges {

@@ -3,6 +3,8 @@
  * formula and the counts of the registry's configs. The equations follow the doc comments of
  * `packages/core/src/cells/{simpleRnn,gru,lstm}.ts` (tfjs-layers' forms, row-vector convention).
  */
+
+import type { CellKind, Manifest, ManifestModel } from '@gatecast/core';
 import katex from 'katex';
 import { formatCount } from '../shared/format.js';
 import { architectureLabel, CELL_LABELS } from '../shared/modelLabel.js';
@@ -13,7 +15,6 @@ import {
   recurrentLayerParameters,
   specParameterCount,
 } from '../shared/parameterFormula.js';
-import type { CellKind, Manifest, RegistryModel } from '../shared/registryTypes.js';
 import { escapeHtml } from './escapeHtml.js';
 
 /** A cell's equations and parameter formula, in TeX. */
@@ -72,7 +73,7 @@ export function typeset(tex: string, displayMode: boolean): string {
 }
 
 /** Configs (one per config name) whose recurrent stack uses `cell`, in manifest order. */
-export function configsUsing(manifest: Manifest, cell: CellKind): RegistryModel[] {
+export function configsUsing(manifest: Manifest, cell: CellKind): ManifestModel[] {
   const seen = new Set<string>();
   return manifest.models.filter((m) => {
     if (seen.has(m.configName) || !m.spec.recurrent.some((l) => l.cell === cell)) return false;
@@ -97,7 +98,7 @@ export function checkParameterCounts(manifest: Manifest): void {
   }
 }
 
-function countItem(model: RegistryModel, cell: CellKind): string {
+function countItem(model: ManifestModel, cell: CellKind): string {
   const layers = layerCounts(model.spec)
     .filter((l) => l.kind === cell)
     .map((l) => {

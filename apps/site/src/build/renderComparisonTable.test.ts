@@ -31,8 +31,9 @@ describe('renderComparisonTable', () => {
     for (const model of manifest.models) expect(rowHtml(html, 'data-model', model.id)).toBeTruthy();
     expect(rowHtml(html, 'data-baseline', 'naive')).toContain('126.0');
     expect(rowHtml(html, 'data-baseline', 'drift')).toContain('121.2');
+    expect(rowHtml(html, 'data-baseline', 'ar1')).toContain('120.0');
     expect(html).toContain('<th scope="col">Test RMSE</th>');
-    expect(html.match(/<th scope="row">/g)?.length).toBe(manifest.models.length + 2);
+    expect(html.match(/<th scope="row">/g)?.length).toBe(manifest.models.length + 3);
     expect(html).toMatch(/<caption id="comparison-caption">.*mean ± sd over 3 seeds/s);
   });
 

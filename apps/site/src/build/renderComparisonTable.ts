@@ -2,6 +2,8 @@
  * The comparison table: each config × protocol with its size, test errors over seeds, its test
  * against naive and its training time, then the baselines.
  */
+
+import type { Manifest, ManifestModel, Protocol } from '@gatecast/core';
 import {
   formatCount,
   formatMeanSd,
@@ -10,8 +12,8 @@ import {
   formatPValue,
   formatSeconds,
 } from '../shared/format.js';
+import { baselineLabel } from '../shared/methodLabels.js';
 import { architectureLabel } from '../shared/modelLabel.js';
-import type { Manifest, Protocol, RegistryModel } from '../shared/registryTypes.js';
 import { escapeHtml } from './escapeHtml.js';
 
 /** The text of one model row's cells, in column order after the row header. */
@@ -25,7 +27,7 @@ export interface ComparisonCells {
 }
 
 /** Formats one model's figures exactly as the table shows them. */
-export function comparisonCells(model: RegistryModel): ComparisonCells {
+export function comparisonCells(model: ManifestModel): ComparisonCells {
   return {
     parameters: formatCount(model.parameterCount),
     rmse: formatMeanSd(model.summary.rmse),
@@ -45,7 +47,7 @@ const COLUMNS: { key: keyof ComparisonCells; label: string }[] = [
   { key: 'trainingSeconds', label: 'Training time' },
 ];
 
-function modelRow(model: RegistryModel): string {
+function modelRow(model: ManifestModel): string {
   const cells = comparisonCells(model);
   const tds = COLUMNS.map(
     ({ key }) => `<td class="num" data-metric="${key}">${escapeHtml(cells[key])}</td>`,
@@ -53,7 +55,10 @@ function modelRow(model: RegistryModel): string {
   return `<tr data-model="${escapeHtml(model.id)}"><th scope="row">${escapeHtml(architectureLabel(model.spec))}<span class="model-id">${escapeHtml(model.id)}</span></th>${tds}</tr>`;
 }
 
-function baselineRow(name: 'naive' | 'drift', manifest: Manifest): string {
+/** Baselines with their own point forecasts (naive with EWMA bands forecasts what naive does). */
+const POINT_BASELINES = ['naive', 'drift', 'ar1'] as const;
+
+function baselineRow(name: (typeof POINT_BASELINES)[number], manifest: Manifest): string {
   const { test, description } = manifest.baselines[name];
   const cells: Record<keyof ComparisonCells, string> = {
     parameters: '—',
@@ -66,7 +71,7 @@ function baselineRow(name: 'naive' | 'drift', manifest: Manifest): string {
   const tds = COLUMNS.map(
     ({ key }) => `<td class="num" data-metric="${key}">${escapeHtml(cells[key])}</td>`,
   ).join('');
-  return `<tr data-baseline="${name}"><th scope="row">${name === 'naive' ? 'Naive' : 'Drift'}<span class="desc">${escapeHtml(description)}</span></th>${tds}</tr>`;
+  return `<tr data-baseline="${name}"><th scope="row">${escapeHtml(baselineLabel(name))}<span class="desc">${escapeHtml(description)}</span></th>${tds}</tr>`;
 }
 
 function group(title: string, rows: string[]): string {
@@ -85,7 +90,10 @@ export function renderComparisonTable(manifest: Manifest): string {
 <thead><tr><th scope="col">Model</th>${head}</tr></thead>
 ${group('Relative protocol (scale-free)', byProtocol('relative'))}
 ${group('Reference protocol (raw levels, as the lesson)', byProtocol('reference'))}
-${group('Baselines', [baselineRow('naive', manifest), baselineRow('drift', manifest)])}
+${group(
+  'Baselines',
+  POINT_BASELINES.map((name) => baselineRow(name, manifest)),
+)}
 </table>
 </div>`;
 }

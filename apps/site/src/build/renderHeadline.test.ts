@@ -11,23 +11,35 @@ describe('renderHeadline', () => {
     expect(html).toContain('June 2026: the forecast');
     const headline = html.slice(html.indexOf('class="headline"'), html.indexOf('</dl>'));
     expect(cellText(headline, 'data-field', 'forecast')).toBe('7,500.0');
-    expect(cellText(headline, 'data-field', '80')).toBe('7,200.0 – 7,800.0');
-    expect(cellText(headline, 'data-field', '95')).toBe('7,000.0 – 8,100.0');
+    // 7500·exp(∓0.16) and 7500·exp(∓0.19): the fixture's calibration at h = 1.
+    expect(cellText(headline, 'data-field', '80')).toBe('6,391.1 – 8,801.3');
+    expect(cellText(headline, 'data-field', '95')).toBe('6,202.2 – 9,069.4');
     expect(html).toContain('last level <span class="num">7,412.6</span>');
   });
 
-  it('lists every model and both baselines, the default marked', () => {
+  it('lists every model and every baseline with its bands, the default marked', () => {
     for (const model of manifest.models) {
       expect(rowHtml(html, 'data-model', model.id)).toContain('data-field="forecast"');
     }
     expect(rowHtml(html, 'data-model', 'lstm-32@relative" class="is-default')).toBeTruthy();
     const naive = rowHtml(html, 'data-baseline', 'naive') ?? '';
     expect(cellText(naive, 'data-field', 'forecast')).toBe('7,412.6');
+    // The fixture's first path month: 80% ±300, 95% −500 / +600 around the forecast.
+    expect(cellText(naive, 'data-field', '80')).toBe('7,112.6 – 7,712.6');
+    expect(cellText(naive, 'data-field', '95')).toBe('6,912.6 – 8,012.6');
+    const ewma = rowHtml(html, 'data-baseline', 'naiveEwma') ?? '';
+    expect(ewma).toContain('Naive + EWMA volatility');
+    expect(rowHtml(html, 'data-baseline', 'ar1')).toContain('AR(1)');
   });
 
-  it('writes an unbounded interval as infinite rather than a number', () => {
+  it('shows a reference-protocol bound clamped at zero as 0', () => {
     const row = rowHtml(html, 'data-model', 'gru-32@reference') ?? '';
-    expect(cellText(row, 'data-field', '95')).toBe('\u2212∞ – ∞');
+    // 300 ∓ 950 points, the lower bound raised to 0.
+    expect(cellText(row, 'data-field', '95')).toBe('0.0 – 1,250.0');
+  });
+
+  it('names the default model’s served interval method', () => {
+    expect(html).toContain('chosen for it on the validation months, rolling conformal.');
   });
 
   it('names its source', () => {

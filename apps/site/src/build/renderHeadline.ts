@@ -1,11 +1,14 @@
 /**
  * The headline: next month's forecast of the default model with its intervals, and every model's
- * forecast beside the naive and drift baselines. Static HTML from the registry; the browser
+ * forecast and bands beside the baselines' (naive, drift, AR(1), naive with EWMA volatility). Static HTML from the registry; the browser
  * refreshes the cells marked `data-field` from `/v1/compare` and says which source it shows.
  */
+
+import { INTERVAL_LEVELS, type Manifest, type ManifestModel, type Protocol } from '@gatecast/core';
 import { formatInterval, formatMonth, formatPoints } from '../shared/format.js';
+import { baselineLabel, methodLabel } from '../shared/methodLabels.js';
 import { architectureLabel } from '../shared/modelLabel.js';
-import type { Manifest, Protocol, RegistryModel } from '../shared/registryTypes.js';
+import { bandsFromQuantiles } from '../shared/quantileBands.js';
 import { escapeHtml } from './escapeHtml.js';
 
 const PROTOCOL_GROUPS: { protocol: Protocol; title: string }[] = [
@@ -18,7 +21,7 @@ export function registryStamp(createdAt: string): string {
   return `${createdAt.slice(0, 10)} ${createdAt.slice(11, 16)} UTC`;
 }
 
-function forecastRow(model: RegistryModel, isDefault: boolean): string {
+function forecastRow(model: ManifestModel, isDefault: boolean): string {
   const f = model.forecast;
   return `<tr data-model="${escapeHtml(model.id)}"${isDefault ? ' class="is-default"' : ''}>
 <th scope="row">${escapeHtml(architectureLabel(model.spec))}${isDefault ? ' <span class="tag">default</span>' : ''}<span class="model-id">${escapeHtml(model.id)}</span></th>
@@ -28,13 +31,24 @@ function forecastRow(model: RegistryModel, isDefault: boolean): string {
 </tr>`;
 }
 
-function baselineRow(name: 'naive' | 'drift', manifest: Manifest): string {
+/** The baselines in the order the page lists them. */
+export const BASELINE_NAMES = ['naive', 'drift', 'ar1', 'naiveEwma'] as const;
+export type BaselineName = (typeof BASELINE_NAMES)[number];
+
+function baselineRow(name: BaselineName, manifest: Manifest): string {
   const baseline = manifest.baselines[name];
+  const first = baseline.path[0];
+  if (!first) throw new RangeError(`baseline ${name} has an empty path`);
+  const bands = bandsFromQuantiles(first.quantiles, INTERVAL_LEVELS.map(Number));
+  const cells = bands
+    .map(
+      (b) => `<td class="num" data-field="${b.level}">${formatInterval([b.lower, b.upper])}</td>`,
+    )
+    .join('\n');
   return `<tr data-baseline="${name}">
-<th scope="row">${name === 'naive' ? 'Naive' : 'Drift'}<span class="desc">${escapeHtml(baseline.description)}</span></th>
+<th scope="row">${escapeHtml(baselineLabel(name))}<span class="desc">${escapeHtml(baseline.description)}</span></th>
 <td class="num" data-field="forecast">${formatPoints(baseline.forecast)}</td>
-<td class="na">—</td>
-<td class="na">—</td>
+${cells}
 </tr>`;
 }
 
@@ -66,7 +80,7 @@ export function renderHeadline(manifest: Manifest, lastClose: number): string {
 <div><dt>80% interval</dt><dd class="num" data-field="80">${formatInterval(f.intervals['80'])}</dd></div>
 <div><dt>95% interval</dt><dd class="num" data-field="95">${formatInterval(f.intervals['95'])}</dd></div>
 </dl>
-<p class="headline-note">The S&amp;P 500's monthly average for ${escapeHtml(target)}, forecast from the 12 months to ${escapeHtml(formatMonth(f.asOf))} (last level <span class="num">${formatPoints(lastClose)}</span>). The default model is the relative-protocol gated model with the best validation RMSE; intervals are split-conformal, calibrated on the validation months.</p>
+<p class="headline-note">The S&amp;P 500's monthly average for ${escapeHtml(target)}, forecast from the 12 months to ${escapeHtml(formatMonth(f.asOf))} (last level <span class="num">${formatPoints(lastClose)}</span>). The default model is the relative-protocol gated model with the best validation RMSE; its bands come from the interval method chosen for it on the validation months, ${escapeHtml(methodLabel(model.calibration.method))}.</p>
 </div>
 <p id="forecast-source" class="source" data-source="registry" aria-live="polite">Source: model registry of ${escapeHtml(registryStamp(manifest.createdAt))}.</p>
 <div class="table-wrap" role="region" aria-labelledby="forecasts-caption" tabindex="0">
@@ -75,8 +89,7 @@ export function renderHeadline(manifest: Manifest, lastClose: number): string {
 <thead><tr><th scope="col">Model</th><th scope="col">Forecast</th><th scope="col">80% interval</th><th scope="col">95% interval</th></tr></thead>
 ${groups}
 <tbody><tr class="group"><th scope="rowgroup" colspan="4"><span class="sticky-text">Baselines</span></th></tr>
-${baselineRow('naive', manifest)}
-${baselineRow('drift', manifest)}
+${BASELINE_NAMES.map((name) => baselineRow(name, manifest)).join('\n')}
 </tbody>
 </table>
 </div>

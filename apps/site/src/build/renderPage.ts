@@ -2,24 +2,34 @@
  * Everything the static page carries, rendered from the registry: each entry fills the
  * `<!-- gatecast:NAME -->` placeholder of `index.html` with the same name.
  */
+
+import type { Manifest } from '@gatecast/core';
 import { formatMonth } from '../shared/format.js';
 import { architectureLabel, PROTOCOL_LABELS } from '../shared/modelLabel.js';
-import type { Manifest } from '../shared/registryTypes.js';
 import { escapeHtml } from './escapeHtml.js';
+import { fanData } from './fanData.js';
+import { intervalScoreTable } from './intervalScores.js';
 import { levelRanges } from './levelRanges.js';
 import type { SiteInputs } from './readRegistry.js';
 import { renderCells } from './renderCells.js';
 import { renderComparisonTable } from './renderComparisonTable.js';
 import { registryStamp, renderHeadline } from './renderHeadline.js';
+import { renderIntervalsIntro } from './renderIntervalsIntro.js';
+import { renderIntervalTable } from './renderIntervalTable.js';
+import { renderOutlookIntro, renderPathTable } from './renderOutlook.js';
 import { renderReproductionTable, renderWhyNotReproduced } from './renderReproduction.js';
 import { renderSeedOrdering } from './renderSeedOrdering.js';
 
 /** Placeholder names of `index.html`. */
 export const PLACEHOLDERS = [
   'headline',
+  'outlook-intro',
+  'path-table',
   'comparison',
   'reproduction',
   'why',
+  'intervals-intro',
+  'interval-table',
   'seed-ordering',
   'cells',
   'model-options',
@@ -62,13 +72,19 @@ function renderFooter(manifest: Manifest): string {
  * the page names (the build fails rather than publish a wrong figure)
  */
 export function renderPage(inputs: SiteInputs): Record<Placeholder, string> {
-  const { manifest, results, series } = inputs;
+  const { manifest, results, intervals, series } = inputs;
   const ranges = levelRanges(series, manifest.split);
+  const fan = fanData(manifest);
+  const scores = intervalScoreTable(manifest, intervals);
   return {
     headline: renderHeadline(manifest, series.values.at(-1) as number),
+    'outlook-intro': renderOutlookIntro(fan),
+    'path-table': renderPathTable(fan, manifest.createdAt),
     comparison: renderComparisonTable(manifest),
     reproduction: renderReproductionTable(manifest),
     why: renderWhyNotReproduced(manifest, results, ranges),
+    'intervals-intro': renderIntervalsIntro(manifest, scores),
+    'interval-table': renderIntervalTable(scores),
     'seed-ordering': renderSeedOrdering(manifest, results),
     cells: renderCells(manifest),
     'model-options': renderModelOptions(manifest),

@@ -34,7 +34,7 @@ describe('reproductionRows', () => {
 describe('renderReproductionTable', () => {
   it('cites where the lesson’s figures come from', () => {
     const html = renderReproductionTable(manifest);
-    expect(html).toContain('REFERENCE.md §1');
+    expect(html).toContain('docs/lesson.md');
     for (const figure of LESSON_FIGURES) expect(html).toContain(`data-cell="${figure.cellLabel}"`);
   });
 });

@@ -2,10 +2,11 @@
  * The lesson's published figures beside the faithful reference-protocol rows, and a plain account,
  * with numbers read from the data and the registry, of why they do not reproduce.
  */
+
+import type { Manifest, ManifestModel, Results } from '@gatecast/core';
 import { LESSON_CITATION, LESSON_FIGURES } from '../lessonFigures.js';
 import { formatMeanSd, formatMonth, formatNumber, formatPoints } from '../shared/format.js';
 import { architectureLabel } from '../shared/modelLabel.js';
-import type { Manifest, RegistryModel, Results } from '../shared/registryTypes.js';
 import { escapeHtml } from './escapeHtml.js';
 import type { LevelRanges } from './levelRanges.js';
 import { predictionRange } from './levelRanges.js';
@@ -71,7 +72,7 @@ ${rows}
 <p class="citation">Source of the lesson's figures: ${escapeHtml(LESSON_CITATION)}</p>`;
 }
 
-function flatnessItem(results: Results, model: RegistryModel): string {
+function flatnessItem(results: Results, model: ManifestModel): string {
   const range = predictionRange(results, model.id);
   const [min, max] = [formatPoints(range.min), formatPoints(range.max)];
   const spread =

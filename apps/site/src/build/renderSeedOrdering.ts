@@ -2,9 +2,10 @@
  * The answer, in words, to "is the ordering stable across seeds?" for the lesson's three cells
  * under each protocol.
  */
+
+import type { Manifest, Protocol, Results } from '@gatecast/core';
 import { LESSON_FIGURES } from '../lessonFigures.js';
 import { architectureLabel } from '../shared/modelLabel.js';
-import type { Manifest, Protocol, Results } from '../shared/registryTypes.js';
 import { escapeHtml } from './escapeHtml.js';
 import { seedOrdering, seedsAllBeat } from './seedOrdering.js';
 

@@ -2,7 +2,7 @@
  * Is the ranking of models by test RMSE the same whatever the seed? (The lesson claims "numbers
  * move a little from run to run but the ordering is stable".)
  */
-import type { Manifest, Results } from '../shared/registryTypes.js';
+import type { Manifest, Results } from '@gatecast/core';
 
 /** How a set of models ranks on each seed. */
 export interface SeedOrdering {

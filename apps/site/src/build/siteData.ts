@@ -1,9 +1,12 @@
 /**
  * Builds the browser's registry extract (`SiteData`) from the registry and the series.
  */
+
+import { INTERVAL_LEVELS, type Interval, type IntervalLevel } from '@gatecast/core';
 import { architectureLabel } from '../shared/modelLabel.js';
-import type { Interval, IntervalLevel } from '../shared/registryTypes.js';
 import type { SiteData } from '../shared/siteData.js';
+import { calibrationData } from './calibrationData.js';
+import { fanData } from './fanData.js';
 import type { SiteInputs } from './readRegistry.js';
 
 /** Chart data needs no more than 1/100 point; rounding halves the bundle. */
@@ -11,22 +14,28 @@ function round2(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
+/** `{ "80": f("80"), "95": f("95") }`: one entry per interval level. */
+function byLevel<T>(f: (level: IntervalLevel) => T): Record<IntervalLevel, T> {
+  return Object.fromEntries(INTERVAL_LEVELS.map((level) => [level, f(level)])) as Record<
+    IntervalLevel,
+    T
+  >;
+}
+
 function roundIntervals(intervals: Record<IntervalLevel, Interval[]>) {
   const round = (bound: number | null) => (bound === null ? null : round2(bound));
-  return {
-    '80': intervals['80'].map(([lo, hi]): Interval => [round(lo), round(hi)]),
-    '95': intervals['95'].map(([lo, hi]): Interval => [round(lo), round(hi)]),
-  };
+  return byLevel((level) => intervals[level].map(([lo, hi]): Interval => [round(lo), round(hi)]));
 }
 
 /**
  * The extract the charts, the live refresh and "Try it" use. Forecasts and RMSEs keep full
- * precision (the page prints them); chart series are rounded to 0.01 points.
+ * precision (the page prints them); chart series are rounded to 0.01 points. A model's test
+ * bands and their coverage are its served interval method's, one month ahead (`intervals.json`).
  *
- * @throws {RangeError} if a manifest model has no results
+ * @throws {RangeError} if a manifest model has no results or no interval results
  */
 export function buildSiteData(inputs: SiteInputs): SiteData {
-  const { manifest, results, series } = inputs;
+  const { manifest, results, intervals, series } = inputs;
   return {
     createdAt: manifest.createdAt,
     defaultModel: manifest.defaultModel,
@@ -35,6 +44,9 @@ export function buildSiteData(inputs: SiteInputs): SiteData {
     models: manifest.models.map((model) => {
       const result = results.models.find((r) => r.id === model.id);
       if (!result) throw new RangeError(`no results for ${model.id}`);
+      const interval = intervals.models.find((m) => m.id === model.id);
+      const h1 = interval?.methods.find((m) => m.served)?.table.test.find((h) => h.horizon === 1);
+      if (!interval || !h1) throw new RangeError(`no served interval scores for ${model.id}`);
       return {
         id: model.id,
         configName: model.configName,
@@ -42,12 +54,14 @@ export function buildSiteData(inputs: SiteInputs): SiteData {
         protocol: model.protocol,
         cell: model.cell,
         forecast: model.forecast,
-        coverage: {
-          '80': model.intervals['80'].testCoverage,
-          '95': model.intervals['95'].testCoverage,
-        },
+        intervalMethod: interval.servedMethod,
+        coverage: byLevel((level) => {
+          const scores = h1.levels[level];
+          if (!scores) throw new RangeError(`${model.id}: no ${level}% scores at horizon 1`);
+          return scores.coverage;
+        }),
         predictions: result.predictions.map(round2),
-        intervals: roundIntervals(result.intervals),
+        intervals: roundIntervals(interval.testBands),
         seedRmse: result.seedRmse,
       };
     }),
@@ -63,5 +77,7 @@ export function buildSiteData(inputs: SiteInputs): SiteData {
     },
     test: { dates: [...results.test.dates], actual: [...results.test.actual] },
     series: { dates: [...series.dates], values: [...series.values] },
+    fan: fanData(manifest),
+    calibration: calibrationData(manifest, intervals),
   };
 }

@@ -14,7 +14,7 @@ const RESOLVED_SITE_DATA = `\0${SITE_DATA_MODULE}`;
 
 /** Where the plugin reads from. */
 export interface SitePluginOptions {
-  /** Directory holding `manifest.json` and `results.json`. */
+  /** Directory holding `manifest.json`, `results.json` and `intervals.json`. */
   registryDir: string;
   /** The monthly series CSV the registry was trained on. */
   dataFile: string;
@@ -34,7 +34,7 @@ export function gatecastSite(options: SitePluginOptions): Plugin {
     name: 'gatecast-site',
     buildStart() {
       inputs = undefined;
-      for (const file of ['manifest.json', 'results.json']) {
+      for (const file of ['manifest.json', 'results.json', 'intervals.json']) {
         this.addWatchFile(`${options.registryDir}/${file}`);
       }
       this.addWatchFile(options.dataFile);

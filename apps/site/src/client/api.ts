@@ -2,7 +2,7 @@
  * The edge API as the page uses it: same origin, JSON in and out, errors as RFC 9457
  * `application/problem+json`.
  */
-import type { IntervalLevel } from '../shared/registryTypes.js';
+import type { IntervalLevel } from '@gatecast/core';
 
 /**
  * A forecast as `GET`/`POST /v1/forecast` return it; levels in index points. `asOf`/`target` are
@@ -120,7 +120,12 @@ export function parseForecastResponse(body: unknown): ForecastResponse {
   };
 }
 
-async function send(request: () => Promise<Response>): Promise<unknown> {
+/**
+ * Runs a request and returns its JSON body.
+ *
+ * @throws {ApiProblem} with the API's title and detail on a 4xx/5xx, or status 0 when unreachable
+ */
+export async function send(request: () => Promise<Response>): Promise<unknown> {
   let response: Response;
   try {
     response = await request();

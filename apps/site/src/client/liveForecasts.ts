@@ -3,13 +3,20 @@
  * come from. The static HTML carries the registry's values, so a page whose API does not answer
  * still shows correct (if not live) numbers.
  */
+
+import { INTERVAL_LEVELS, type Interval } from '@gatecast/core';
 import { formatInterval, formatPoints } from '../shared/format.js';
-import type { Interval } from '../shared/registryTypes.js';
+
+/** One forecaster's live figures: next month's forecast and whichever bands the API gave. */
+export interface LiveFigures {
+  forecast: number;
+  intervals: Partial<Record<'80' | '95', Interval>>;
+}
 
 /** Live forecasts, keyed by model id and baseline name. */
 export interface LiveForecasts {
-  models: Map<string, { forecast: number; intervals: Partial<Record<'80' | '95', Interval>> }>;
-  baselines: Partial<Record<'naive' | 'drift', number>>;
+  models: Map<string, LiveFigures>;
+  baselines: Map<string, LiveFigures>;
   /** Engine the API reports, when it does. */
   engine: string | undefined;
   target: string | undefined;
@@ -32,13 +39,13 @@ function asInterval(value: unknown): Interval | undefined {
 
 /**
  * Reads a `/v1/compare` body, `{ asOf, target, unit, engine, forecasts: [{ id, kind, forecast,
- * intervals, testRmse }] }` where `kind` is `model` or `baseline` (ids `naive`, `drift`). Rows it
- * cannot read are skipped, so their cells keep the registry's values.
+ * intervals, … }] }` where `kind` is `model` or `baseline` (ids `naive`, `drift`, `ar1`,
+ * `naiveEwma`). Rows it cannot read are skipped, so their cells keep the registry's values.
  */
 export function parseCompare(body: unknown): LiveForecasts {
   const live: LiveForecasts = {
     models: new Map(),
-    baselines: {},
+    baselines: new Map(),
     engine: undefined,
     target: undefined,
   };
@@ -50,14 +57,10 @@ export function parseCompare(body: unknown): LiveForecasts {
     if (!isRecord(row) || typeof row.id !== 'string') continue;
     const forecast = row.forecast;
     if (typeof forecast !== 'number' || !Number.isFinite(forecast)) continue;
-    if (row.kind === 'baseline') {
-      if (row.id === 'naive' || row.id === 'drift') live.baselines[row.id] = forecast;
-      continue;
-    }
     const intervals = isRecord(row.intervals) ? row.intervals : {};
     const i80 = asInterval(intervals['80']);
     const i95 = asInterval(intervals['95']);
-    live.models.set(row.id, {
+    (row.kind === 'baseline' ? live.baselines : live.models).set(row.id, {
       forecast,
       intervals: { ...(i80 && { '80': i80 }), ...(i95 && { '95': i95 }) },
     });
@@ -78,19 +81,19 @@ function setField(row: Element, field: string, text: string): boolean {
  */
 export function applyLiveForecasts(root: ParentNode, live: LiveForecasts): number {
   let updated = 0;
-  for (const row of root.querySelectorAll('[data-model]')) {
-    const figures = live.models.get(row.getAttribute('data-model') ?? '');
-    if (!figures || !row.querySelector('[data-field]')) continue;
+  const apply = (row: Element, figures: LiveFigures | undefined) => {
+    if (!figures || !row.querySelector('[data-field]')) return;
     if (setField(row, 'forecast', formatPoints(figures.forecast))) updated++;
-    for (const level of ['80', '95'] as const) {
+    for (const level of INTERVAL_LEVELS) {
       const interval = figures.intervals[level];
       if (interval && setField(row, level, formatInterval(interval))) updated++;
     }
+  };
+  for (const row of root.querySelectorAll('[data-model]')) {
+    apply(row, live.models.get(row.getAttribute('data-model') ?? ''));
   }
   for (const row of root.querySelectorAll('[data-baseline]')) {
-    const name = row.getAttribute('data-baseline');
-    const forecast = name === 'naive' || name === 'drift' ? live.baselines[name] : undefined;
-    if (forecast !== undefined && setField(row, 'forecast', formatPoints(forecast))) updated++;
+    apply(row, live.baselines.get(row.getAttribute('data-baseline') ?? ''));
   }
   return updated;
 }

@@ -1,6 +1,6 @@
 /**
- * The page's script: charts, the live refresh of the headline, and "Try it". The static HTML
- * already carries every table and the registry's forecasts; this only adds to it.
+ * The page's script: charts, the live refresh of the headline and of the fan, and "Try it". The
+ * static HTML already carries every table and the registry's forecasts; this only adds to it.
  */
 import 'katex/dist/katex.min.css';
 import './style.css';
@@ -9,6 +9,7 @@ import { formatMonth } from '../shared/format.js';
 import { ApiProblem, getCompare } from './api.js';
 import { drawCharts } from './charts/drawCharts.js';
 import { elementById } from './dom.js';
+import { setUpFan } from './fanSection.js';
 import { applyLiveForecasts, parseCompare } from './liveForecasts.js';
 import { setUpTryIt } from './tryIt.js';
 
@@ -31,5 +32,6 @@ async function refreshHeadline(): Promise<void> {
 }
 
 drawCharts(siteData);
+void setUpFan(siteData);
 setUpTryIt(siteData);
 void refreshHeadline();

@@ -2,7 +2,7 @@
  * "Try it": a window of monthly levels (typed, or filled from a stretch of the series) is sent
  * to `POST /v1/forecast`; the answer — or the API's problem detail — is shown in a live region.
  */
-import { nextMonth } from '@gatecast/core';
+import { INTERVAL_LEVELS, nextMonth } from '@gatecast/core';
 import { formatInterval, formatMonth, formatPoints } from '../shared/format.js';
 import type { SiteData } from '../shared/siteData.js';
 import { ApiProblem, type ForecastResponse, postForecast } from './api.js';
@@ -46,7 +46,7 @@ function showForecast(out: HTMLElement, answer: ForecastResponse, remembered?: R
   value.append(`${target ? formatMonth(target) : 'Next month'}: `, strong, ` ${answer.unit}`);
   const list = document.createElement('dl');
   list.className = 'try-intervals';
-  for (const level of ['80', '95'] as const) {
+  for (const level of INTERVAL_LEVELS) {
     const dt = document.createElement('dt');
     dt.textContent = `${level}% interval`;
     const dd = document.createElement('dd');

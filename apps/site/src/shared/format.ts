@@ -3,7 +3,7 @@
  * API refreshes reads exactly like the one the static HTML shipped with. Fixed to `en-US` so the
  * output does not depend on the build machine's or the reader's locale.
  */
-import type { Interval, MeanSd } from './registryTypes.js';
+import type { Interval, MeanSd } from '@gatecast/core';
 
 const MINUS = '\u2212';
 const formatters = new Map<number, Intl.NumberFormat>();

@@ -1,7 +1,7 @@
 /**
  * Human names for registry models, shared by the static HTML and the browser code.
  */
-import type { CellKind, Protocol, RegistryModelSpec } from './registryTypes.js';
+import type { CellKind, ModelOutput, ModelSpec, Protocol } from '@gatecast/core';
 
 /** A cell as Keras and the lesson spell it. */
 export const CELL_LABELS: Record<CellKind, string> = {
@@ -16,11 +16,22 @@ export const PROTOCOL_LABELS: Record<Protocol, string> = {
   relative: 'relative (scale-free log ratios)',
 };
 
+/** What a head that outputs more than the forecast adds to its model's name. */
+export const OUTPUT_SUFFIXES: Record<ModelOutput, string> = {
+  point: '',
+  gaussian: ' + scale',
+};
+
 /**
- * The recurrent stack of a spec, e.g. `LSTM(32) → LSTM(16)`.
+ * The recurrent stack of a spec, e.g. `LSTM(32) → LSTM(16)`; a model whose head also outputs a
+ * scale (a Gaussian `[μ, log σ]` head, trained on its negative log-likelihood) adds ` + scale`.
  *
  * @example architectureLabel({ recurrent: [{ cell: 'gru', units: 8, returnSequences: false }], ... }) // => 'GRU(8)'
+ * @example architectureLabel({ recurrent: [{ cell: 'gru', units: 32, returnSequences: false }], output: 'gaussian' }) // => 'GRU(32) + scale'
  */
-export function architectureLabel(spec: Pick<RegistryModelSpec, 'recurrent'>): string {
-  return spec.recurrent.map((layer) => `${CELL_LABELS[layer.cell]}(${layer.units})`).join(' → ');
+export function architectureLabel(spec: Pick<ModelSpec, 'recurrent' | 'output'>): string {
+  const stack = spec.recurrent
+    .map((layer) => `${CELL_LABELS[layer.cell]}(${layer.units})`)
+    .join(' → ');
+  return `${stack}${OUTPUT_SUFFIXES[spec.output ?? 'point']}`;
 }

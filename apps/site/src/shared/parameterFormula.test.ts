@@ -1,3 +1,4 @@
+import type { ModelSpec } from '@gatecast/core';
 import { parameterCount } from '@gatecast/core';
 import { describe, expect, it } from 'vitest';
 import {
@@ -6,14 +7,13 @@ import {
   recurrentLayerParameters,
   specParameterCount,
 } from './parameterFormula.js';
-import type { RegistryModelSpec } from './registryTypes.js';
 
-const head: RegistryModelSpec['head'] = [
+const head: ModelSpec['head'] = [
   { units: 16, activation: 'relu' },
   { units: 1, activation: 'linear' },
 ];
 
-function spec(recurrent: RegistryModelSpec['recurrent']): RegistryModelSpec {
+function spec(recurrent: ModelSpec['recurrent']): ModelSpec {
   return { windowLength: 12, recurrent, head, protocol: 'relative' };
 }
 
@@ -44,7 +44,7 @@ describe('specParameterCount', () => {
     for (const s of specs) expect(specParameterCount(s)).toBe(parameterCount(s));
   });
   it('lists each layer with the width it reads', () => {
-    expect(layerCounts(specs[3] as RegistryModelSpec)).toEqual([
+    expect(layerCounts(specs[3] as ModelSpec)).toEqual([
       { kind: 'lstm', inputWidth: 1, units: 32, parameters: 4352 },
       { kind: 'lstm', inputWidth: 32, units: 16, parameters: 3136 },
       { kind: 'dense', inputWidth: 16, units: 16, parameters: 272 },

@@ -2,7 +2,7 @@
  * Trainable-parameter counts from the cell formulas, to state beside the equations and to check
  * the manifest's counts against.
  */
-import type { CellKind, RegistryModelSpec } from './registryTypes.js';
+import type { CellKind, ModelSpec } from '@gatecast/core';
 
 /**
  * Gate blocks `k` in a cell's fused kernels: SimpleRNN 1; GRU 3 (z, r, h); LSTM 4 (i, f, c, o).
@@ -61,7 +61,7 @@ export interface LayerCount {
  *
  * @example layerCounts(lstm32Spec).map((l) => l.parameters) // => [4352, 528, 17]
  */
-export function layerCounts(spec: Pick<RegistryModelSpec, 'recurrent' | 'head'>): LayerCount[] {
+export function layerCounts(spec: Pick<ModelSpec, 'recurrent' | 'head'>): LayerCount[] {
   const counts: LayerCount[] = [];
   let width = 1;
   for (const layer of spec.recurrent) {
@@ -90,6 +90,6 @@ export function layerCounts(spec: Pick<RegistryModelSpec, 'recurrent' | 'head'>)
  *
  * @example specParameterCount(lstm32Spec) // => 4897
  */
-export function specParameterCount(spec: Pick<RegistryModelSpec, 'recurrent' | 'head'>): number {
+export function specParameterCount(spec: Pick<ModelSpec, 'recurrent' | 'head'>): number {
   return layerCounts(spec).reduce((sum, layer) => sum + layer.parameters, 0);
 }

@@ -2,7 +2,7 @@
 import { readSiteInputs } from '../../src/build/readRegistry.js';
 import { DATA_FILE, REGISTRY_DIR } from '../../src/testing/paths.js';
 
-export const { manifest, results, series } = readSiteInputs({
+export const { manifest, results, intervals, series } = readSiteInputs({
   registryDir: REGISTRY_DIR,
   dataFile: DATA_FILE,
 });

@@ -6,7 +6,7 @@ import { chronologicalSplit } from '../windows/splits.js';
 import { naiveForecast } from './naiveForecast.js';
 
 describe('naive baseline on the reference split', () => {
-  it('scores RMSE 126.01 and MAE 85.96 points on the 184 test windows (REFERENCE.md §2)', () => {
+  it('scores RMSE 126.01 and MAE 85.96 points on the 184 test windows (docs/lesson.md, baselines)', () => {
     const { test } = chronologicalSplit(makeSeriesWindows(loadReferenceSeries(), 12), {
       testSize: 184,
     });

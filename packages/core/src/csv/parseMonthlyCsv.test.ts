@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadReferenceSeries } from '../testing/referenceSeries.js';
-import { CsvError, parseMonthlyCsv } from './parseMonthlyCsv.js';
+import { CSV_EXCERPT_LENGTH, CsvError, parseMonthlyCsv, quoteExcerpt } from './parseMonthlyCsv.js';
 
 const ok = 'date,close\n1950-01-01,16.88\n1950-02-01,17.21\n1950-03-01,17.35\n';
 
@@ -80,5 +80,35 @@ describe('parseMonthlyCsv', () => {
     expect(error.line).toBe(line);
     expect(error.message).toMatch(new RegExp(`^line ${line}: `));
     expect(error.message).toMatch(message);
+  });
+
+  // A huge line wherever an error quotes the input: the message names the line and quotes at
+  // most CSV_EXCERPT_LENGTH characters of it.
+  const huge = 'x'.repeat(1_000_000);
+  const hugeCases: [string, string, number][] = [
+    ['a one-line file', huge, 1],
+    ['a long header', `date,close${huge}\n1950-01-01,1\n`, 1],
+    ['a long row', `date,close\n1950-01-01,1\n1950-02-01,2,${huge}\n`, 3],
+    ['a long date', `date,close\n${huge},1\n`, 2],
+    ['a long close', `date,close\n1950-01-01,1${huge}\n`, 2],
+  ];
+
+  it.each(hugeCases)('quotes at most 200 characters of %s', (_name, text, line) => {
+    const error = errorOf(text);
+    expect(error.line).toBe(line);
+    expect(error.message).toMatch(new RegExp(`^line ${line}: `));
+    expect(error.message).toMatch(/…" \(\d+ characters\)/);
+    expect(error.message.length).toBeLessThan(CSV_EXCERPT_LENGTH + 120);
+  });
+});
+
+describe('quoteExcerpt', () => {
+  it('quotes short text whole, escaping control characters', () => {
+    expect(quoteExcerpt('abc')).toBe('"abc"');
+    expect(quoteExcerpt('a"\u001b[2J')).toBe('"a\\"\\u001b[2J"');
+  });
+
+  it('cuts long text to 200 characters and says how long it was', () => {
+    expect(quoteExcerpt('y'.repeat(201))).toBe(`"${'y'.repeat(200)}…" (201 characters)`);
   });
 });

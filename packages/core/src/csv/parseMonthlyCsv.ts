@@ -4,7 +4,25 @@ import { monthsBetween } from '../series/monthlySeries.js';
 /** The header every series file starts with. */
 export const CSV_HEADER = 'date,close';
 
-/** A problem with a CSV series, naming the 1-based line it was found on. */
+/** The most characters of the input an error message quotes (a line or a field of it). */
+export const CSV_EXCERPT_LENGTH = 200;
+
+/**
+ * Some text of the input as an error quotes it: JSON-quoted (so control characters and quotes
+ * are escaped and cannot garble a terminal), cut to {@link CSV_EXCERPT_LENGTH} characters with an
+ * ellipsis and the full length when longer.
+ *
+ * @example quoteExcerpt('abc') // => '"abc"'
+ */
+export function quoteExcerpt(text: string): string {
+  if (text.length <= CSV_EXCERPT_LENGTH) return JSON.stringify(text);
+  return `${JSON.stringify(`${text.slice(0, CSV_EXCERPT_LENGTH)}…`)} (${text.length} characters)`;
+}
+
+/**
+ * A problem with a CSV series, naming the 1-based line it was found on; any text of the input it
+ * quotes is cut to {@link CSV_EXCERPT_LENGTH} characters.
+ */
 export class CsvError extends Error {
   override readonly name = 'CsvError';
   /** 1-based line number in the file (the header is line 1). */
@@ -36,9 +54,13 @@ export function parseMonthlyCsv(text: string): MonthlySeries {
   while (lines.length > 0 && lines[lines.length - 1]?.trim() === '') lines.pop();
   if (lines.length === 0) throw new CsvError(1, 'the file is empty');
 
-  const header = lines[0]?.trim().toLowerCase();
-  if (header !== CSV_HEADER) {
-    throw new CsvError(1, `expected the header "${CSV_HEADER}", found "${lines[0]?.trim()}"`);
+  const first = lines[0] ?? '';
+  // Only a short line can be the header: a huge one is not lower-cased whole.
+  if (first.length > 4 * CSV_HEADER.length || first.trim().toLowerCase() !== CSV_HEADER) {
+    throw new CsvError(
+      1,
+      `expected the header "${CSV_HEADER}", found ${quoteExcerpt(first.trim())}`,
+    );
   }
   if (lines.length === 1) throw new CsvError(2, 'no data rows after the header');
 
@@ -49,7 +71,10 @@ export function parseMonthlyCsv(text: string): MonthlySeries {
     const row = lines[i] ?? '';
     const cells = row.split(',').map((c) => c.trim());
     if (cells.length !== 2) {
-      throw new CsvError(lineNo, `expected 2 fields (date,close), found ${cells.length}`);
+      throw new CsvError(
+        lineNo,
+        `expected 2 fields (date,close), found ${cells.length}: ${quoteExcerpt(row)}`,
+      );
     }
     const [date = '', closeText = ''] = cells;
     checkDate(lineNo, date);
@@ -70,7 +95,9 @@ export function parseMonthlyCsv(text: string): MonthlySeries {
 
 function checkDate(lineNo: number, date: string): void {
   const match = DATE.exec(date);
-  if (!match) throw new CsvError(lineNo, `unparsable date "${date}" (expected YYYY-MM-DD)`);
+  if (!match) {
+    throw new CsvError(lineNo, `unparsable date ${quoteExcerpt(date)} (expected YYYY-MM-DD)`);
+  }
   const month = Number(match[2]);
   const day = Number(match[3]);
   if (month < 1 || month > 12) throw new CsvError(lineNo, `unparsable date "${date}" (month)`);
@@ -81,11 +108,12 @@ function parseClose(lineNo: number, text: string): number {
   if (text === '') throw new CsvError(lineNo, 'close is empty');
   const lower = text.toLowerCase();
   if (/^[+-]?(inf|infinity|nan)$/.test(lower)) {
-    throw new CsvError(lineNo, `close "${text}" is not finite`);
+    throw new CsvError(lineNo, `close ${quoteExcerpt(text)} is not finite`);
   }
-  if (!NUMBER.test(text)) throw new CsvError(lineNo, `close "${text}" is not a number`);
+  if (!NUMBER.test(text)) throw new CsvError(lineNo, `close ${quoteExcerpt(text)} is not a number`);
   const value = Number(text);
-  if (!Number.isFinite(value)) throw new CsvError(lineNo, `close "${text}" is not finite`);
-  if (value <= 0) throw new CsvError(lineNo, `close ${text} is not positive`);
+  if (!Number.isFinite(value))
+    throw new CsvError(lineNo, `close ${quoteExcerpt(text)} is not finite`);
+  if (value <= 0) throw new CsvError(lineNo, `close ${quoteExcerpt(text)} is not positive`);
   return value;
 }

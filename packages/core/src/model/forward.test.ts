@@ -3,7 +3,7 @@ import { setBackend, type Tensor, tensor } from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildLayersModel } from '../tfjs/buildLayersModel.js';
 import { setLayersModelWeights, weightsFromLayersModel } from '../tfjs/layersModelWeights.js';
-import { modelForward, modelForwardBatch } from './forward.js';
+import { modelForward, modelForwardBatch, modelOutputs } from './forward.js';
 import type { CellKind, ModelSpec } from './modelSpec.js';
 import { randomModelWeights, seededUniform } from './randomWeights.js';
 
@@ -105,5 +105,42 @@ describe('modelForwardBatch', () => {
     const actual = modelForwardBatch(stacked, weights, windows);
     expect(actual).toBeInstanceOf(Float32Array);
     expectWithinTolerance(actual, expected);
+  });
+});
+
+describe('gaussian output (head ends in Dense(2): location μ, log-scale ρ)', () => {
+  beforeAll(async () => {
+    await setBackend('cpu');
+  });
+
+  const gaussian = (cell: CellKind): ModelSpec => ({
+    ...single(cell),
+    head: [
+      { units: 16, activation: 'relu' },
+      { units: 2, activation: 'linear' },
+    ],
+    output: 'gaussian',
+  });
+
+  for (const cell of ['gru', 'lstm'] as CellKind[]) {
+    it(`modelOutputs and modelForwardBatch give both outputs of tfjs predict for ${cell}(32)`, () => {
+      const spec = gaussian(cell);
+      const windows = randomWindows(6, 8);
+      const { weights, expected } = tfjsPredict(spec, 24, windows);
+      expect(expected).toHaveLength(12); // [6, 2] row-major
+      const one = windows.map((w) => Array.from(modelOutputs(spec, weights, w)));
+      expectWithinTolerance(one.flat(), expected);
+      expectWithinTolerance(modelForwardBatch(spec, weights, windows), expected);
+      // modelForward is the first output, the location μ.
+      expectWithinTolerance(
+        windows.map((w) => modelForward(spec, weights, w)),
+        windows.map((_, i) => expected[2 * i] as number),
+      );
+    });
+  }
+
+  it('gives a point model one output per window', () => {
+    const weights = randomModelWeights(stacked, { seed: 2 });
+    expect(modelOutputs(stacked, weights, randomWindows(1, 9)[0] as Float32Array)).toHaveLength(1);
   });
 });

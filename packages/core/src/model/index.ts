@@ -1,19 +1,16 @@
 /** Model specs, their weights, and the plain-TypeScript forward pass. */
-export { modelForward, modelForwardBatch } from './forward.js';
+export { modelForward, modelForwardBatch, modelOutputs } from './forward.js';
 export { denseLayerName, recurrentLayerName } from './layerNames.js';
 export type {
-  CellKind,
-  DenseActivation,
   DenseLayerSpec,
   DenseWeights,
   ModelSpec,
   ModelWeights,
-  Protocol,
   RecurrentLayerSpec,
   RecurrentWeights,
   WeightArray,
 } from './modelSpec.js';
-export { gateCount } from './modelSpec.js';
+export { gateCount, modelOutput, outputCount } from './modelSpec.js';
 export { parameterCount } from './parameterCount.js';
 export { randomModelWeights, randomWeightArray, seededUniform } from './randomWeights.js';
 export { assertModelSpec } from './validateSpec.js';

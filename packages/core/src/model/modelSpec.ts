@@ -2,41 +2,32 @@
  * The model-spec type shared by the trainer (which builds and trains it with tfjs-layers) and the
  * edge (which runs it with core's plain-TypeScript cells or tfjs ops).
  *
- * A spec describes `input [windowLength, 1] → recurrent layers → dense head → [1]`.
+ * A spec describes `input [windowLength, 1] → recurrent layers → dense head → [outputs]` (1 output
+ * for a point model, 2 — location μ and log-scale ρ — for a gaussian one); its schema (and so its
+ * one definition) is `registry/modelSpecSchema.ts`.
  */
+import type { z } from 'zod';
+import { type CellKind, MODEL_OUTPUT_UNITS, type ModelOutput } from '../constants.js';
+import type {
+  denseLayerSpecSchema,
+  modelSpecSchema,
+  recurrentLayerSpecSchema,
+} from '../registry/modelSpecSchema.js';
 
-/** Recurrent cell kinds, named as in Keras/tfjs-layers. */
-export type CellKind = 'simpleRNN' | 'gru' | 'lstm';
-
-/** The two training protocols: raw levels (faithful to the lesson) or core's relative scaler. */
-export type Protocol = 'reference' | 'relative';
-
-/** Activations the dense head may use. */
-export type DenseActivation = 'relu' | 'linear';
+/** Re-exported for core's own modules; the definitions are in `../constants.ts`. */
+export type { CellKind, DenseActivation, ModelOutput, Protocol } from '../constants.js';
 
 /** One recurrent layer. Every layer but the last must set `returnSequences: true`. */
-export interface RecurrentLayerSpec {
-  cell: CellKind;
-  /** Hidden size (state width). */
-  units: number;
-  /** Emit the whole sequence `[T, units]` instead of the last state `[units]`. */
-  returnSequences: boolean;
-}
+export type RecurrentLayerSpec = z.infer<typeof recurrentLayerSpecSchema>;
 
 /** One fully connected layer of the head. */
-export interface DenseLayerSpec {
-  units: number;
-  activation: DenseActivation;
-}
+export type DenseLayerSpec = z.infer<typeof denseLayerSpecSchema>;
 
-/** A whole model: `[windowLength, 1]` → recurrent stack → dense head (last layer has 1 unit). */
-export interface ModelSpec {
-  /** Months per input window (12 in the lesson). */
-  windowLength: number;
-  recurrent: RecurrentLayerSpec[];
-  head: DenseLayerSpec[];
-  protocol: Protocol;
-}
+/**
+ * A whole model: `[windowLength, 1]` → recurrent stack → dense head, whose last layer has
+ * {@link outputCount} units. Inferred from the registry schema, which the manifest records it with.
+ */
+export type ModelSpec = z.infer<typeof modelSpecSchema>;
 
 /** A dense float32 array with its shape (row-major), as tfjs `getWeights()` yields them. */
 export interface WeightArray {
@@ -70,4 +61,17 @@ export interface ModelWeights {
 /** Number of gate blocks `k` in a cell's fused kernels. */
 export function gateCount(cell: CellKind): number {
   return cell === 'simpleRNN' ? 1 : cell === 'gru' ? 3 : 4;
+}
+
+/** What a spec's head outputs: its `output`, `'point'` when absent. */
+export function modelOutput(spec: Pick<ModelSpec, 'output'>): ModelOutput {
+  return spec.output ?? 'point';
+}
+
+/**
+ * Outputs per window (the last dense layer's units): 1 for a point model; 2 for a gaussian one,
+ * `[μ, ρ]` — location and log-scale (`s = exp(ρ)`) in the protocol's scaled space.
+ */
+export function outputCount(spec: Pick<ModelSpec, 'output'>): 1 | 2 {
+  return MODEL_OUTPUT_UNITS[modelOutput(spec)];
 }

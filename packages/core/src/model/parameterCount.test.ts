@@ -58,6 +58,26 @@ describe('parameterCount', () => {
     ['GRU(8)', single('gru', 8), 401],
     ['LSTM(32, seq) → LSTM(16)', stacked, 7777],
   ];
+  // A gaussian head's last layer has 2 units: Dense(2) after Dense(16) adds 17 over Dense(1).
+  const gaussian = (spec: ModelSpec): ModelSpec => ({
+    ...spec,
+    head: [
+      { units: 16, activation: 'relu' },
+      { units: 2, activation: 'linear' },
+    ],
+    output: 'gaussian',
+  });
+  const gaussianCases: [string, ModelSpec, number][] = [
+    ['GRU(32)', gaussian(single('gru', 32)), 3826],
+    ['LSTM(32, seq) → LSTM(16)', gaussian(stacked), 7794],
+  ];
+  for (const [name, spec, tfjsTotal] of gaussianCases) {
+    it(`equals tfjs countParams for gaussian ${name} → Dense(16) → Dense(2)`, () => {
+      expect(tfjsCountParams(spec)).toBe(tfjsTotal);
+      expect(parameterCount(spec)).toBe(tfjsTotal);
+    });
+  }
+
   for (const [name, spec, tfjsTotal] of cases) {
     it(`equals tfjs countParams for ${name} → Dense(16) → Dense(1)`, () => {
       expect(tfjsCountParams(spec)).toBe(tfjsTotal);

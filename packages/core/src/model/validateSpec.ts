@@ -1,4 +1,5 @@
-import type { ModelSpec } from './modelSpec.js';
+import { MODEL_OUTPUTS } from '../constants.js';
+import { type ModelSpec, outputCount } from './modelSpec.js';
 
 function isPositiveInteger(n: unknown): boolean {
   return typeof n === 'number' && Number.isInteger(n) && n > 0;
@@ -7,7 +8,8 @@ function isPositiveInteger(n: unknown): boolean {
 /**
  * Checks that a spec describes a model core can run: `[windowLength, 1]` → one or more recurrent
  * layers (all but the last with `returnSequences: true`, the last with `false`) → one or more dense
- * layers, the last with 1 unit. Positive integer sizes throughout.
+ * layers, the last with `outputCount(spec)` units (1 for a point model, 2 for `output: 'gaussian'`).
+ * Positive integer sizes throughout; `output`, when present, one of `MODEL_OUTPUTS`.
  *
  * @throws Error naming the first offending field.
  */
@@ -43,6 +45,17 @@ export function assertModelSpec(spec: ModelSpec): void {
       throw new Error(`model spec: head[${i}].activation '${String(layer.activation)}' is unknown`);
     }
   });
+  if (spec.output !== undefined && !MODEL_OUTPUTS.includes(spec.output)) {
+    throw new Error(
+      `model spec: output '${String(spec.output)}' is unknown (known: ${MODEL_OUTPUTS.join(', ')})`,
+    );
+  }
+  const units = outputCount(spec);
   const lastHead = spec.head[spec.head.length - 1];
-  if (lastHead?.units !== 1) throw new Error('model spec: the last dense layer must have 1 unit');
+  if (lastHead?.units !== units) {
+    throw new Error(
+      `model spec: the last dense layer must have ${units} unit${units === 1 ? '' : 's'} ` +
+        `for output '${spec.output ?? 'point'}'`,
+    );
+  }
 }

@@ -1,4 +1,4 @@
-import { studentTCdf } from './studentTCdf.js';
+import { dieboldMarianoLosses } from './dieboldMarianoLosses.js';
 
 /** Loss applied to each forecast error before the two models are compared. */
 export type DieboldMarianoLoss = 'squared' | 'absolute';
@@ -32,7 +32,9 @@ export interface DieboldMarianoResult {
 
 /**
  * Diebold–Mariano test of equal predictive accuracy, with the small-sample correction of
- * Harvey, Leybourne & Newbold (1997).
+ * Harvey, Leybourne & Newbold (1997), on a squared or absolute loss of forecast errors. For any
+ * other per-month loss (interval scores, pinball losses) use {@link dieboldMarianoLosses}, which
+ * this delegates to.
  *
  * With `d_t = L(eA_t) − L(eB_t)` and `γ_k = (1/n) Σ_{t>k} (d_t − d̄)(d_{t−k} − d̄)`:
  * `V̂ = γ_0 + 2 Σ_{k=1}^{h−1} γ_k`, `DM = d̄ / √(V̂/n)`,
@@ -60,59 +62,22 @@ export function dieboldMariano(
   errorsB: ArrayLike<number>,
   options: DieboldMarianoOptions = {},
 ): DieboldMarianoResult {
-  const { horizon: h = 1, loss = 'squared', alternative = 'two-sided' } = options;
+  const { horizon = 1, loss = 'squared', alternative = 'two-sided' } = options;
   const n = errorsA.length;
   if (n !== errorsB.length) {
     throw new Error(`dieboldMariano: length mismatch (errorsA ${n}, errorsB ${errorsB.length})`);
   }
-  if (n < 2) {
-    throw new Error(`dieboldMariano: need at least two paired errors, got ${n}`);
-  }
-  if (!Number.isInteger(h) || h < 1 || h >= n) {
-    throw new Error(`dieboldMariano: horizon must be an integer in [1, ${n}), got ${h}`);
-  }
   if (loss !== 'squared' && loss !== 'absolute') {
     throw new Error(`dieboldMariano: unknown loss '${loss}'`);
   }
-  if (alternative !== 'two-sided' && alternative !== 'less' && alternative !== 'greater') {
-    throw new Error(`dieboldMariano: unknown alternative '${alternative}'`);
-  }
-
   const lossOf = loss === 'squared' ? (e: number) => e * e : Math.abs;
-  const d = new Float64Array(n);
   for (let t = 0; t < n; t++) {
-    const a = errorsA[t] as number;
-    const b = errorsB[t] as number;
-    if (!(Number.isFinite(a) && Number.isFinite(b))) {
+    if (!(Number.isFinite(errorsA[t]) && Number.isFinite(errorsB[t]))) {
       throw new Error(`dieboldMariano: non-finite error at index ${t}`);
     }
-    d[t] = lossOf(a) - lossOf(b);
   }
-  const mean = d.reduce((s, v) => s + v, 0) / n;
-
-  let variance = 0;
-  for (let k = 0; k < h; k++) {
-    let gamma = 0;
-    for (let t = k; t < n; t++) {
-      gamma += ((d[t] as number) - mean) * ((d[t - k] as number) - mean);
-    }
-    variance += (k === 0 ? 1 : 2) * (gamma / n);
-  }
-  if (!(variance > 0)) {
-    throw new Error(
-      `dieboldMariano: long-run variance of the loss differential is not positive (${variance})`,
-    );
-  }
-
-  const dm = mean / Math.sqrt(variance / n);
-  const statistic = dm * Math.sqrt((n + 1 - 2 * h + (h * (h - 1)) / n) / n);
-  const df = n - 1;
-  // Tails via symmetry, cdf(−x) rather than 1 − cdf(x), so small p-values keep their precision.
-  const pValue =
-    alternative === 'less'
-      ? studentTCdf(statistic, df)
-      : alternative === 'greater'
-        ? studentTCdf(-statistic, df)
-        : Math.min(1, 2 * studentTCdf(-Math.abs(statistic), df));
-  return { statistic, pValue, meanLossDifferential: mean, n };
+  return dieboldMarianoLosses(Array.from(errorsA, lossOf), Array.from(errorsB, lossOf), {
+    horizon,
+    alternative,
+  });
 }

@@ -77,6 +77,21 @@ describe('buildLayersModel', () => {
     expect(configs[3]?.activation).toBe('linear');
   });
 
+  it('builds a gaussian spec with a 2-unit last layer: [null, 2] outputs, parameterCount params', () => {
+    const gaussian: ModelSpec = {
+      ...spec,
+      head: [
+        { units: 16, activation: 'relu' },
+        { units: 2, activation: 'linear' },
+      ],
+      output: 'gaussian',
+    };
+    const model = buildLayersModel(gaussian, { seed: 1 });
+    expect(model.outputs[0]?.shape).toEqual([null, 2]);
+    expect(model.countParams()).toBe(parameterCount(gaussian));
+    expect(() => buildLayersModel({ ...gaussian, output: 'point' })).toThrow(/1 unit/);
+  });
+
   it('starts the LSTM forget-gate bias at 1 and every other bias at 0', () => {
     const weights = weightsFromLayersModel(spec, buildLayersModel(spec, { seed: 1 }));
     const lstmBias = Array.from(weights.recurrent[1]?.bias.values ?? []);

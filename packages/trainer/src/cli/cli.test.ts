@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Manifest } from '@gatecast/core';
+import { parseManifest } from '@gatecast/core/registry';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SPLIT, minimumMonths } from '../data/prepareData.js';
 import { CLI_PATH, REFERENCE_CSV, scratchDir } from '../testing/paths.js';
 
 /** Runs the built CLI as a user would, with Node from PATH (Node 22 under npm). */
@@ -23,18 +24,25 @@ describe('gatecast-train', () => {
       '--seeds',
       '--epochs',
       '--batch-size',
+      '--learning-rate',
       '--backend',
+      '--loop',
       '--workers',
       '--quick',
     ]) {
       expect(stdout).toContain(flag);
     }
     expect(stdout).toMatch(/--epochs <count>[\s\S]*default: 40/);
+    expect(stdout).toMatch(/--learning-rate <rate>[\s\S]*default: 0.001/);
+    expect(stdout).toMatch(/--loop <name>[\s\S]*choices: "fused", "layers"[\s\S]*default: "fused"/);
     expect(stdout).toMatch(/auto tries node-gpu → node → wasm → cpu/);
   });
 
   it.each([
     [['--epochs', '0'], /--epochs must be an integer ≥ 1, got "0"/],
+    [['--learning-rate', '0'], /--learning-rate must be a number > 0, got "0"/],
+    [['--learning-rate', 'fast'], /--learning-rate must be a number > 0, got "fast"/],
+    [['--loop', 'fast'], /fast.*Allowed choices are fused, layers/],
     [['--backend', 'tpu'], /tpu.*Allowed choices are auto, node-gpu, node, wasm, cpu/],
     [['--configs', 'transformer-9'], /unknown config "transformer-9"/],
     [['--protocols', 'minmax'], /unknown protocol "minmax"/],
@@ -58,6 +66,62 @@ describe('gatecast-train', () => {
     expect(readFileSync(join(out, 'manifest.json'), 'utf8')).toBe('{"previous":true}\n');
   });
 
+  it('exits 2 on a 100 MB one-line CSV, quoting at most 200 characters of it', () => {
+    const csv = join(scratchDir('hugecsv'), 'huge.csv');
+    writeFileSync(csv, 'x'.repeat(100_000_000));
+    const { code, stderr } = cli(['--data', csv, '--quick']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(
+      /line 1: expected the header "date,close", found "x{200}…" \(100000000 characters\)/,
+    );
+    expect(stderr.length).toBeLessThan(500);
+  });
+
+  it('exits 2 on a series too short to train on, saying how many months are needed', () => {
+    const csv = join(scratchDir('shortcsv'), 'short.csv');
+    writeFileSync(csv, readFileSync(REFERENCE_CSV, 'utf8').split('\n').slice(0, 21).join('\n'));
+    const { code, stderr } = cli(['--data', csv, '--quick']);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${csv}: the series has 20 months, too few: at least 473 are needed`);
+  });
+
+  it('exits 2 on a constant series (no scale to fit) and on a directory', () => {
+    const dir = scratchDir('flatcsv');
+    const csv = join(dir, 'flat.csv');
+    writeFileSync(csv, readFileSync(REFERENCE_CSV, 'utf8').replace(/,[\d.]+$/gm, ',100'));
+    const flat = cli(['--data', csv, '--quick', '--configs', 'gru-8', '--workers', '0']);
+    expect(flat.code).toBe(2);
+    expect(flat.stderr).toMatch(/relative protocol's scaler cannot be fitted/);
+    const directory = cli(['--data', dir, '--quick']);
+    expect(directory.code).toBe(2);
+    expect(directory.stderr).toContain(`cannot read ${dir}: not a file`);
+  });
+
+  it('trains on exactly the minimum number of months from outside data/, keeping the series in the registry; one month fewer exits 2', () => {
+    const dir = scratchDir('mincsv');
+    const lines = readFileSync(REFERENCE_CSV, 'utf8').trimEnd().split('\n');
+    const needed = minimumMonths(DEFAULT_SPLIT);
+    const tooShort = join(dir, 'too-short.csv');
+    writeFileSync(tooShort, `${[lines[0], ...lines.slice(-(needed - 1))].join('\n')}\n`);
+    const short = cli(['--data', tooShort, '--quick']);
+    expect(short.code).toBe(2);
+    expect(short.stderr).toContain(`has ${needed - 1} months, too few: at least ${needed}`);
+
+    const csv = join(dir, 'shortest.csv');
+    const text = `${[lines[0], ...lines.slice(-needed)].join('\n')}\n`;
+    writeFileSync(csv, text);
+    const out = join(dir, 'models');
+    const args = ['--data', csv, '--out', out, '--quick', '--configs', 'gru-8,gru-8-nll'];
+    const { code, stdout, stderr } = cli([...args, '--workers', '0']);
+    expect(stderr).not.toMatch(/training failed/);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`registry written to ${out}`);
+    expect(stdout).toContain('series copied into the registry as data/shortest.csv');
+    const manifest = parseManifest(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')));
+    expect(manifest.data).toMatchObject({ file: 'shortest.csv', months: needed });
+    expect(readFileSync(join(out, 'data', 'shortest.csv'), 'utf8')).toBe(text);
+  });
+
   it('exits 2 when the data file does not exist', () => {
     const { code, stderr } = cli(['--data', '/nonexistent/series.csv', '--quick']);
     expect(code).toBe(2);
@@ -76,16 +140,21 @@ describe('gatecast-train', () => {
       'gru-8',
       '--workers',
       '2',
+      '--learning-rate',
+      '0.002',
     ]);
     expect(stderr).toMatch(/worker [01]: backend (wasm|node|node-gpu)/);
     expect(stderr).toMatch(/\[4\/4\] gru-8@(reference|relative) seed [12]/);
     expect(code).toBe(0);
     expect(stdout).toContain('naive (baseline)');
-    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
+    const manifest = parseManifest(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')));
     expect(manifest.workers).toBe(2);
-    expect(manifest.training).toMatchObject({ epochs: 2, seeds: [1, 2] });
+    expect(manifest.training).toMatchObject({ epochs: 2, seeds: [1, 2], learningRate: 0.002 });
     expect(manifest.models.map((m) => m.id)).toEqual(['gru-8@reference', 'gru-8@relative']);
     expect(existsSync(join(out, 'gru-8@relative', 'weights.bin'))).toBe(true);
     expect(JSON.stringify(manifest)).not.toContain('/work/');
+    // The series is data/'s own: codegen finds it there, the registry needs no copy.
+    expect(existsSync(join(out, 'data'))).toBe(false);
+    expect(stdout).not.toContain('series copied');
   });
 });

@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
-import type { Protocol } from '@gatecast/core';
+import { PROTOCOLS, type Protocol, TRAINING_LOOPS } from '@gatecast/core';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { AUTO_ORDER, type BackendPreference } from '../backend/selectBackend.js';
-import { defaultTrainOptions, type TrainOptions } from '../main.js';
-import { configsByName, PROTOCOLS, REFERENCE_CONFIGS } from '../train/configs.js';
+import { defaultTrainOptions, type TrainOptions } from '../sweep.js';
+import { configsByName, TRAINING_CONFIGS } from '../train/configs.js';
 import type { TrainingLoop } from '../train/jobs.js';
 
 /** A command-line mistake: the CLI prints it with the usage hint and exits with code 2. */
@@ -23,6 +23,14 @@ const positiveInt =
     }
     return n;
   };
+
+const positiveNumber = (what: string) => (value: string) => {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) {
+    throw new InvalidArgumentError(`${what} must be a number > 0, got "${value}"`);
+  }
+  return n;
+};
 
 const list = (value: string) =>
   value
@@ -49,8 +57,8 @@ export function buildCommand(): Command {
     )
     .option(
       '--configs <list>',
-      `comma-separated configs (known: ${REFERENCE_CONFIGS.map((c) => c.name).join(', ')})`,
-      REFERENCE_CONFIGS.map((c) => c.name).join(','),
+      `comma-separated configs (known: ${TRAINING_CONFIGS.map((c) => c.name).join(', ')}; the -nll ones train under relative only)`,
+      TRAINING_CONFIGS.map((c) => c.name).join(','),
     )
     .option(
       '--seeds <count>',
@@ -70,6 +78,12 @@ export function buildCommand(): Command {
       positiveInt('--batch-size'),
       defaults.batchSize,
     )
+    .option(
+      '--learning-rate <rate>',
+      "adam's learning rate",
+      positiveNumber('--learning-rate'),
+      defaults.learningRate,
+    )
     .addOption(
       new Option('--backend <name>', 'tfjs backend; auto tries node-gpu → node → wasm → cpu')
         .choices(['auto', ...AUTO_ORDER])
@@ -80,7 +94,7 @@ export function buildCommand(): Command {
         '--loop <name>',
         'training loop: fused (one custom-gradient tfjs op per network, ~4× faster) or layers (tfjs-layers fit)',
       )
-        .choices(['fused', 'layers'])
+        .choices(TRAINING_LOOPS)
         .default(defaults.loop),
     )
     .option(
@@ -129,6 +143,7 @@ export function parseArgs(argv: string[], print: (text: string) => void): CliOpt
     seeds: number;
     epochs: number;
     batchSize: number;
+    learningRate: number;
     backend: BackendPreference;
     workers: number;
     loop: TrainingLoop;
@@ -156,6 +171,7 @@ export function parseArgs(argv: string[], print: (text: string) => void): CliOpt
     seeds: flags.quick ? QUICK.seeds : flags.seeds,
     epochs: flags.quick ? QUICK.epochs : flags.epochs,
     batchSize: flags.batchSize,
+    learningRate: flags.learningRate,
     backend: flags.backend,
     workers: flags.workers,
     loop: flags.loop,

@@ -7,7 +7,9 @@ export interface ProgressReporter {
   stop(): void;
 }
 
-const label = (job: TrainJob) => `${job.configName}@${job.protocol} seed ${job.seed}`;
+/** `gru-32@relative seed 2`; a backtest job adds its origin's month: `… 2011-01 seed 2`. */
+const label = (job: TrainJob) =>
+  `${job.configName}@${job.protocol}${job.dataKey ? ` ${job.dataKey.slice(0, 7)}` : ''} seed ${job.seed}`;
 
 /**
  * Progress bars (overall and one per running job: epoch, loss, ETA) when `stream` is a TTY;
@@ -60,7 +62,7 @@ function barReporter(
     Presets.shades_classic,
   );
   const overall = multibar.create(totalJobs, 0, {
-    name: 'sweep'.padEnd(30),
+    name: 'sweep'.padEnd(38),
     unit: 'runs',
     loss: '-',
   });
@@ -75,7 +77,7 @@ function barReporter(
           bars.set(
             event.job.index,
             multibar.create(epochs, 0, {
-              name: label(event.job).padEnd(30),
+              name: label(event.job).padEnd(38),
               unit: 'epochs',
               loss: '-',
             }),

@@ -1,6 +1,7 @@
-import type { TrainSummary } from '../main.js';
+import type { TrainSummary } from '../sweep.js';
 
-const fmt = (x: number, digits = 2) => x.toFixed(digits);
+/** `null` is an unbounded interval bound, as the registry writes an infinite one. */
+const fmt = (x: number | null, digits = 2) => (x === null ? '∞' : x.toFixed(digits));
 
 /** Prints the sweep's headline: backend, timings, and per-model test figures beside baselines. */
 export function printSummary(

@@ -1,16 +1,17 @@
 import {
   chronologicalSplit,
   fitScaler,
-
+  MAX_HORIZON,
   type MonthlySeries,
   makeSeriesWindows,
   nextMonth,
   type Protocol,
   type Scaler,
-
   validationTail,
+  WINDOW_LENGTH,
   type WindowSet,
 } from '@gatecast/core';
+import { ACI_MIN_SCORES } from '../report/candidateBands.js';
 
 /** How windows are cut and split; the defaults are the lesson's. */
 export interface SplitOptions {
@@ -23,7 +24,7 @@ export interface SplitOptions {
 }
 
 export const DEFAULT_SPLIT: SplitOptions = {
-  windowLength: 12,
+  windowLength: WINDOW_LENGTH,
   testSize: 184,
   validationFraction: 0.15,
 };
@@ -64,8 +65,82 @@ export interface PreparedSplit {
   target: string;
 }
 
-/** Windows and splits a series into fit, validation and test, in index points. */
-export function prepareSplit(series: MonthlySeries, options: SplitOptions = DEFAULT_SPLIT): PreparedSplit {
+/**
+ * The data cannot be trained on as asked (too short for the split, or no scale to fit): a bad data
+ * file, which the CLI reports with exit code 2, as it does a `CsvError`.
+ */
+export class DataError extends Error {
+  override readonly name = 'DataError';
+}
+
+/** What the rest of a training run asks of the split, beyond cutting it. */
+export interface SplitNeeds {
+  /** Forecast horizons 1 .. `horizon` are evaluated (core's `MAX_HORIZON`). */
+  horizon: number;
+  /**
+   * Forecasts an interval method must have seen, at every horizon, before the validation tail's
+   * selection half starts (the ACI candidate's `ACI_MIN_SCORES`, the strictest).
+   */
+  calibrationForecasts: number;
+}
+
+const DEFAULT_NEEDS: SplitNeeds = { horizon: MAX_HORIZON, calibrationForecasts: ACI_MIN_SCORES };
+
+/**
+ * The fewest months a series needs for a training run with `options`: `windowLength` months for
+ * the first window's inputs, then one target month per window — the `testSize` test windows and
+ * the fewest training windows `c` such that
+ * - the validation tail (`v = max(1, round(c · validationFraction))`) leaves at least one window to
+ *   fit, and the fitted span (`c − v + windowLength` months) leaves two `horizon`-month errors for
+ *   the baselines' bands;
+ * - the tail's first half (`⌊v/2⌋` months, where the interval methods calibrate) holds
+ *   `calibrationForecasts` forecasts `horizon` months ahead whose targets it also holds
+ *   (`⌊v/2⌋ − horizon + 1` of them), so the selection half can be scored at every horizon.
+ *
+ * @example minimumMonths(DEFAULT_SPLIT) // => 473 (12 + 277 training + 184 test target months)
+ * @throws {RangeError} unless `0 < validationFraction < 1`
+ */
+export function minimumMonths(options: SplitOptions, needs: SplitNeeds = DEFAULT_NEEDS): number {
+  return options.windowLength + options.testSize + minimumTraining(options, needs).windows;
+}
+
+function minimumTraining(options: SplitOptions, needs: SplitNeeds) {
+  const { validationFraction: fraction, windowLength } = options;
+  if (!(fraction > 0 && fraction < 1)) {
+    throw new RangeError(`validation fraction must be in (0, 1), got ${fraction}`);
+  }
+  for (let windows = 2; ; windows++) {
+    const validation = Math.max(1, Math.round(windows * fraction));
+    const fit = windows - validation;
+    const calibrated = Math.floor(validation / 2) - needs.horizon + 1;
+    if (
+      fit >= 1 &&
+      fit + windowLength >= needs.horizon + 2 &&
+      calibrated >= needs.calibrationForecasts
+    ) {
+      return { windows, validation };
+    }
+  }
+}
+
+/**
+ * Windows and splits a series into fit, validation and test, in index points.
+ *
+ * @throws {DataError} when the series is shorter than {@link minimumMonths} (what a whole
+ *   training run needs), saying how many months it has and how many are needed
+ */
+export function prepareSplit(
+  series: MonthlySeries,
+  options: SplitOptions = DEFAULT_SPLIT,
+): PreparedSplit {
+  const needed = minimumMonths(options);
+  const months = series.values.length;
+  if (months < needed) {
+    const { windows, validation } = minimumTraining(options, DEFAULT_NEEDS);
+    throw new DataError(
+      `the series has ${months} months, too few: at least ${needed} are needed — ${options.windowLength} for the first input window, then ${windows} training and ${options.testSize} test target months (the training months end with a ${validation}-month validation tail, whose first half must calibrate ${MAX_HORIZON}-month intervals on at least ${ACI_MIN_SCORES} forecasts)`,
+    );
+  }
   const windows = makeSeriesWindows(series, options.windowLength);
   const { train, test } = chronologicalSplit(windows, { testSize: options.testSize });
   const { fit, validation } = validationTail(train, { fraction: options.validationFraction });
@@ -83,9 +158,21 @@ export function prepareSplit(series: MonthlySeries, options: SplitOptions = DEFA
   };
 }
 
-/** The scaler a protocol trains with, fitted on the fitting windows only. */
+/**
+ * The scaler a protocol trains with, fitted on the fitting windows only.
+ *
+ * @throws {DataError} when the fitting months admit no scale (e.g. a constant series: no
+ *   log-return spread for the relative protocol)
+ */
 export function scalerFor(protocol: Protocol, split: PreparedSplit): Scaler {
-  return fitScaler(protocol === 'reference' ? 'identity' : 'relative', split.fit);
+  try {
+    return fitScaler(protocol === 'reference' ? 'identity' : 'relative', split.fit);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new DataError(
+      `the ${protocol} protocol's scaler cannot be fitted on the fitting months: ${error.message}`,
+    );
+  }
 }
 
 function scalePart(windows: WindowSet, scaler: Scaler, windowLength: number): ScaledPart {
@@ -100,7 +187,11 @@ function scalePart(windows: WindowSet, scaler: Scaler, windowLength: number): Sc
 }
 
 /** Scales every part of the split for a protocol. */
-export function protocolData(protocol: Protocol, split: PreparedSplit, scaler: Scaler): ProtocolData {
+export function protocolData(
+  protocol: Protocol,
+  split: PreparedSplit,
+  scaler: Scaler,
+): ProtocolData {
   const length = split.options.windowLength;
   return {
     protocol,
@@ -120,4 +211,3 @@ export function unscalePredictions(
 ): number[] {
   return windows.inputs.map((window, i) => scaler.unscaleTarget(scaled[i] as number, window));
 }
-

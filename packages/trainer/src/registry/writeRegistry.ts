@@ -1,6 +1,16 @@
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { Manifest, ManifestModel, ModelSpec, Results, WeightArray } from '@gatecast/core';
+import type { ModelSpec, WeightArray } from '@gatecast/core';
+import {
+  BACKTEST_FILE,
+  type Intervals,
+  type Manifest,
+  type ManifestModel,
+  parseIntervals,
+  parseManifest,
+  parseResults,
+  type Results,
+} from '@gatecast/core/registry';
 import { toLayersArtifacts } from './layersArtifacts.js';
 import { sha256 } from './sha256.js';
 import { verifyRegistry } from './verifyRegistry.js';
@@ -18,8 +28,15 @@ export interface WriteRegistryOptions {
   manifest: Omit<Manifest, 'models' | 'files'>;
   entries: RegistryEntry[];
   results: Results;
+  /** `intervals.json`: the site's interval tables (listed in the manifest, not bundled). */
+  intervals: Intervals;
   /** The last `windowLength` months of the data, in points, to verify the export against. */
   latestWindow: readonly number[];
+  /**
+   * The series trained on, as text: with it the export is verified in full, every recorded test
+   * prediction reproduced (core's `checkRegistry`, as codegen and the worker run it).
+   */
+  seriesCsv?: string;
   /** Test hook: runs after the new registry is written and verified, before it replaces the old. */
   beforeSwap?: (tempDir: string) => Promise<void>;
 }
@@ -69,6 +86,13 @@ export async function recoverRegistry(outDir: string): Promise<void> {
  * verified (hashes, reload with `tf.loadLayersModel`, forecasts reproduced) and only then renamed
  * over `outDir`. Any failure before the swap removes the temporary directory and leaves `outDir`
  * as it was.
+ *
+ * `results.json`, `intervals.json` and `manifest.json` are parsed with core's registry schema
+ * before they are written, so a registry the worker or the site would refuse is never written: the caller passes
+ * the JSON's own values (an infinite bound as `null`; a NaN or an infinity anywhere fails).
+ *
+ * @returns the manifest as written
+ * @throws {RegistryFormatError} when the manifest or the results do not fit the schema
  */
 export async function writeRegistry(options: WriteRegistryOptions): Promise<Manifest> {
   const { outDir, entries, results, latestWindow } = options;
@@ -96,15 +120,21 @@ export async function writeRegistry(options: WriteRegistryOptions): Promise<Mani
         },
       });
     }
-    const resultsText = `${JSON.stringify(results)}\n`;
+    const resultsText = `${JSON.stringify(parseResults(results))}\n`;
     await writeFile(join(tempDir, 'results.json'), resultsText);
-    const manifest: Manifest = {
+    const intervalsText = `${JSON.stringify(parseIntervals(options.intervals))}\n`;
+    await writeFile(join(tempDir, 'intervals.json'), intervalsText);
+    const manifest = parseManifest({
       ...options.manifest,
       models,
-      files: { 'results.json': sha256(resultsText) },
-    };
+      files: { 'results.json': sha256(resultsText), 'intervals.json': sha256(intervalsText) },
+    } satisfies Manifest);
     await writeFile(join(tempDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    await verifyRegistry(tempDir, latestWindow);
+    await verifyRegistry(tempDir, latestWindow, { seriesCsv: options.seriesCsv });
+    // Another command's file (the backtest's) survives the swap of the directory.
+    if (await exists(join(outDir, BACKTEST_FILE))) {
+      await copyFile(join(outDir, BACKTEST_FILE), join(tempDir, BACKTEST_FILE));
+    }
     await options.beforeSwap?.(tempDir);
 
     const previous = join(parent, `${basename(outDir)}.previous-${stamp}`);

@@ -1,9 +1,8 @@
 import {
   dieboldMariano,
-  INTERVAL_LEVELS,
   type IntervalLevel,
-  type IntervalReport,
-  type MeanSd,
+  type MetricsSummary,
+  type ModelForecast,
   type ModelSpec,
   type Protocol,
   parameterCount,
@@ -13,14 +12,17 @@ import {
   type SeedReport,
   type TestMetrics,
   type WeightArray,
+  weightsFromList,
 } from '@gatecast/core';
 import type { PreparedSplit } from '../data/prepareData.js';
 import { unscalePredictions } from '../data/prepareData.js';
-import type { TrainRunResult } from '../train/trainRun.js';
+import type { TrainRunResult } from '../train/runTypes.js';
 import type { Baselines } from './baselines.js';
-import { conformalHalfWidth, empiricalCoverage } from './conformal.js';
+import { evaluateIntervals, type ModelIntervals } from './evaluateIntervals.js';
+import { modelPaths } from './forecasterPaths.js';
 import { meanSd } from './summary.js';
 import { testMetrics } from './testMetrics.js';
+import type { Timeline } from './timeline.js';
 
 /** Everything measured for one config under one protocol. */
 export interface ModelReport {
@@ -32,23 +34,21 @@ export interface ModelReport {
   scaler: ScalerParams;
   seeds: SeedReport[];
   /** Mean ± sd over seeds of the test metrics. */
-  summary: Record<keyof TestMetrics, MeanSd>;
+  summary: MetricsSummary;
   /** The seed with the best validation RMSE; its weights are the ones exported. */
   servedSeed: number;
   served: SeedReport & {
     /** Diebold–Mariano (HLN) test of the served model's squared test errors against naive. */
     dmVsNaive: { statistic: number; pValue: number };
   };
-  intervals: Record<IntervalLevel, IntervalReport>;
-  forecast: {
-    asOf: string;
-    target: string;
-    value: number;
-    /** The model's output for the latest window, in the protocol's scaled space. */
-    scaledValue: number;
-    intervals: Record<IntervalLevel, [number, number]>;
-  };
-  /** `[184]` served model's test predictions and interval bounds, in points. */
+  /** The served seed's interval methods, scores, calibration and paths. */
+  intervals: ModelIntervals;
+  /**
+   * The forecast from the series' end, by core's forward pass and recursion: `scaledValue` the
+   * first step's location, `value` in points, `intervals` and `path` from the served method.
+   */
+  forecast: ModelForecast;
+  /** `[184]` served model's test predictions (tfjs, as trained) in points, and h = 1 bands. */
   testPredictions: number[];
   testIntervals: Record<IntervalLevel, [number, number][]>;
   weights: WeightArray[];
@@ -56,7 +56,8 @@ export interface ModelReport {
 
 /**
  * Scores every seed of one config × protocol, picks the served seed on validation RMSE, and
- * calibrates its intervals on validation residuals.
+ * evaluates its intervals ({@link evaluateIntervals}: paths from every origin, every interval
+ * method, the served one chosen on validation).
  */
 export function evaluateModel(options: {
   id: string;
@@ -66,8 +67,11 @@ export function evaluateModel(options: {
   scaler: Scaler;
   runs: TrainRunResult[];
   baselines: Baselines;
+  timeline: Timeline;
+  /** `[months]` EWMA volatility at each month (`volatilityAt`). */
+  sigmas: readonly number[];
 }): ModelReport {
-  const { id, configName, spec, split, scaler, runs, baselines } = options;
+  const { id, configName, spec, split, scaler, runs, baselines, timeline, sigmas } = options;
   const seeds = runs.map((run): SeedReport => {
     const validation = unscalePredictions(run.validationPredictions, split.validation, scaler);
     return {
@@ -82,36 +86,21 @@ export function evaluateModel(options: {
   const run = runs.find((r) => r.seed === best.seed) as TrainRunResult;
   const testPredictions = unscalePredictions(run.testPredictions, split.test, scaler);
 
-  const residuals = Array.from(run.validationPredictions, (p, i) =>
-    Math.abs(
-      scaler.scaleTarget(
-        split.validation.targets[i] as number,
-        split.validation.inputs[i] as number[],
-      ) - p,
-    ),
-  );
-  const band = (scaled: number, window: readonly number[], q: number): [number, number] => [
-    scaler.unscaleTarget(scaled - q, window),
-    scaler.unscaleTarget(scaled + q, window),
-  ];
-  const intervals = {} as Record<IntervalLevel, IntervalReport>;
-  const testIntervals = {} as Record<IntervalLevel, [number, number][]>;
-  const forecastIntervals = {} as Record<IntervalLevel, [number, number]>;
-  for (const level of INTERVAL_LEVELS) {
-    const q = conformalHalfWidth(residuals, level / 100);
-    const bands = split.test.inputs.map((w, i) => band(run.testPredictions[i] as number, w, q));
-    testIntervals[level] = bands;
-    intervals[level] = {
-      halfWidthScaled: q,
-      testCoverage: empiricalCoverage(
-        [...split.test.targets],
-        bands.map((b) => b[0]),
-        bands.map((b) => b[1]),
-      ),
-      meanTestWidth: bands.reduce((s, b) => s + (b[1] - b[0]), 0) / bands.length,
-    };
-    forecastIntervals[level] = band(run.latestPrediction, split.latestWindow, q);
-  }
+  const paths = modelPaths({
+    spec,
+    weights: weightsFromList(spec, run.weights),
+    scaler,
+    timeline,
+  });
+  const intervals = evaluateIntervals({
+    paths,
+    protocol: spec.protocol,
+    timeline,
+    sigmas,
+    baselines,
+  });
+  const first = intervals.path[0];
+  if (!first) throw new Error(`${id}: empty path`);
 
   const modelErrors = testPredictions.map((p, i) => (split.test.targets[i] as number) - p);
   const dm = dieboldMariano(modelErrors, baselines.naive.errors, { horizon: 1, loss: 'squared' });
@@ -126,19 +115,20 @@ export function evaluateModel(options: {
     seeds,
     summary: Object.fromEntries(
       metricNames.map((m) => [m, meanSd(seeds.map((s) => s.test[m]))]),
-    ) as Record<keyof TestMetrics, MeanSd>,
+    ) as MetricsSummary,
     servedSeed: best.seed,
     served: { ...best, dmVsNaive: { statistic: dm.statistic, pValue: dm.pValue } },
     intervals,
     forecast: {
       asOf: split.asOf,
       target: split.target,
-      value: scaler.unscaleTarget(run.latestPrediction, split.latestWindow),
-      scaledValue: run.latestPrediction,
-      intervals: forecastIntervals,
+      value: first.value,
+      scaledValue: paths.firstScaled?.[timeline.last - timeline.firstOrigin] as number,
+      intervals: intervals.firstIntervals,
+      path: intervals.path,
     },
     testPredictions,
-    testIntervals,
+    testIntervals: intervals.testBands,
     weights: run.weights,
   };
 }

@@ -1,26 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conformalHalfWidth, empiricalCoverage } from './conformal.js';
 import { meanSd } from './summary.js';
-
-describe('conformalHalfWidth', () => {
-  it('takes the ⌈(n+1)·level⌉-th smallest residual', () => {
-    // n = 9: ⌈10·0.8⌉ = 8th smallest; ⌈10·0.5⌉ = 5th smallest.
-    const residuals = [0.9, 0.1, 0.5, 0.3, 0.7, 0.2, 0.8, 0.4, 0.6];
-    expect(conformalHalfWidth(residuals, 0.8)).toBe(0.8);
-    expect(conformalHalfWidth(residuals, 0.5)).toBe(0.5);
-  });
-
-  it('is infinite when the level needs more residuals than there are', () => {
-    expect(conformalHalfWidth([0.1, 0.2, 0.3], 0.95)).toBe(Number.POSITIVE_INFINITY);
-    expect(() => conformalHalfWidth([0.1], 1)).toThrow(RangeError);
-  });
-});
-
-describe('empiricalCoverage', () => {
-  it('counts targets inside closed intervals', () => {
-    expect(empiricalCoverage([1, 2, 3, 4], [0, 2, 4, 0], [1, 3, 5, 3])).toBe(0.5);
-  });
-});
 
 describe('meanSd', () => {
   it('matches numpy mean and std(ddof=1)', () => {

@@ -1,14 +1,14 @@
-import type { Protocol } from '@gatecast/core';
+import type { Protocol, TrainingLoopName } from '@gatecast/core';
 import type { BackendChoice, BackendPreference } from '../backend/selectBackend.js';
 import type { ProtocolData } from '../data/prepareData.js';
-import type { TrainRunResult } from './trainRun.js';
+import type { TrainRunResult } from './runTypes.js';
 
 /**
  * How a run trains: `fused` (the default) with one custom-gradient tfjs op per network
- * (`fastTrainRun`), or `layers` with tfjs-layers' own `model.fit` (`trainRun`). Both use tfjs'
+ * (`fusedTrainRun`), or `layers` with tfjs-layers' own `model.fit` (`layersTrainRun`). Both use tfjs'
  * adam on the same seeded batches and reach the same weights up to float rounding.
  */
-export type TrainingLoop = 'fused' | 'layers';
+export type TrainingLoop = TrainingLoopName;
 
 /** One training run to do: a config under a protocol with one seed. */
 export interface TrainJob {
@@ -19,13 +19,21 @@ export interface TrainJob {
   seed: number;
   epochs: number;
   batchSize: number;
+  /** Adam's learning rate. */
+  learningRate: number;
   loop: TrainingLoop;
+  /**
+   * The entry of the runner's `data` to train on; absent: the job's protocol. The backtest keys
+   * each origin's data apart (one sweep, one pool of workers, for all origins).
+   */
+  dataKey?: string;
 }
 
 /** What a runner needs besides the jobs. Plain data: it is sent to worker threads as is. */
 export interface RunnerSetup {
   backend: BackendPreference;
-  data: Record<Protocol, ProtocolData>;
+  /** Keyed by protocol, or by the jobs' `dataKey`. */
+  data: Partial<Record<string, ProtocolData>>;
 }
 
 /** Progress of a sweep, reported as it happens. */

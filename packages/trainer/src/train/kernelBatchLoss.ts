@@ -1,9 +1,11 @@
 /**
  * The fused loop's loss on gatecast's WebAssembly kernels (`@gatecast/kernels`): the whole network
- * — recurrent layers forward with a tape and backward through time, dense head, mean squared
- * error — runs in the kernels, inside one `tf.customGrad` op of the flat parameter vector, so
- * tfjs' adam (`optimizer.minimize`) updates the parameters exactly as with `fast/fastNetwork.ts`'s
- * tfjs-op network. Per batch tfjs sees one op forward and one backward, instead of ~400 kernels.
+ * — recurrent layers forward with a tape and backward through time, dense head, and the loss (mean
+ * squared error, or for a gaussian spec the Gaussian negative log-likelihood of its `[μ, ρ]` head,
+ * the same function as `fused/gaussianNll.ts`) — runs in the kernels, inside one `tf.customGrad`
+ * op of the flat parameter vector, so tfjs' adam (`optimizer.minimize`) updates the parameters
+ * exactly as with `fused/fusedNetwork.ts`'s tfjs-op network. Per batch tfjs sees one op forward
+ * and one backward, instead of ~400 kernels.
  */
 import type { ModelSpec } from '@gatecast/core';
 import { createTrainingNetwork, type TrainingNetwork } from '@gatecast/kernels';
@@ -34,9 +36,10 @@ export function gatherBatch(
 }
 
 /**
- * The mean squared error of one batch as a function of the flat parameters (`[parameterCount]`,
- * tfjs `getWeights()` order), as a `tf.customGrad` op: its value is the loss (a scalar on tfjs'
- * tape), its gradient the kernels' backward scaled by the incoming gradient.
+ * The loss of one batch (mse, or the Gaussian NLL for a gaussian spec) as a function of the flat
+ * parameters (`[parameterCount]`, tfjs `getWeights()` order), as a `tf.customGrad` op: its value
+ * is the loss (a scalar on tfjs' tape), its gradient the kernels' backward scaled by the incoming
+ * gradient.
  */
 export function kernelBatchLoss(
   network: TrainingNetwork,

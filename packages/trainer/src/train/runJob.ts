@@ -1,7 +1,13 @@
 import { configsByName, specFor } from './configs.js';
-import { fastTrainRun } from './fastTrainRun.js';
-import type { RunnerSetup, TrainJob } from './jobs.js';
-import { type TrainRunResult, trainRun } from './trainRun.js';
+import { fusedTrainRun } from './fusedTrainRun.js';
+import type { RunnerSetup, TrainingLoop, TrainJob } from './jobs.js';
+import { layersTrainRun } from './layersTrainRun.js';
+import type { TrainRunOptions, TrainRunResult } from './runTypes.js';
+
+const LOOPS: Record<TrainingLoop, (options: TrainRunOptions) => Promise<TrainRunResult>> = {
+  fused: fusedTrainRun,
+  layers: layersTrainRun,
+};
 
 /** Runs one job on the active tfjs backend of this thread. */
 export function runJob(
@@ -11,13 +17,16 @@ export function runJob(
 ): Promise<TrainRunResult> {
   const [config] = configsByName([job.configName]);
   if (!config) throw new Error(`unknown config ${job.configName}`);
-  const run = job.loop === 'layers' ? trainRun : fastTrainRun;
-  return run({
+  const key = job.dataKey ?? job.protocol;
+  const data = setup.data[key];
+  if (!data) throw new Error(`no data "${key}" for ${job.configName}@${job.protocol}`);
+  return LOOPS[job.loop]({
     spec: specFor(config, job.protocol),
-    data: setup.data[job.protocol],
+    data,
     seed: job.seed,
     epochs: job.epochs,
     batchSize: job.batchSize,
+    learningRate: job.learningRate,
     onEpochEnd,
   });
 }

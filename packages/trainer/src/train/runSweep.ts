@@ -3,7 +3,7 @@ import { selectBackend } from '../backend/selectBackend.js';
 import { tfjsBackendLoaders } from '../backend/tfjsBackendLoaders.js';
 import type { RunnerSetup, SweepEvent, TrainJob, WorkerMessage } from './jobs.js';
 import { runJob } from './runJob.js';
-import type { TrainRunResult } from './trainRun.js';
+import type { TrainRunResult } from './runTypes.js';
 
 export interface SweepOptions extends RunnerSetup {
   jobs: TrainJob[];

@@ -1,32 +1,30 @@
 /**
- * Draws the three figures into their containers and redraws them when a container's width
- * changes (phone rotation, window resize) or the model picker changes.
+ * Draws the page's figures into their containers and redraws them when a container's width
+ * changes (phone rotation, window resize) or a picker changes. The fan chart is drawn by
+ * `../fanSection.ts`, which also refreshes it from the API.
  */
+import type { Protocol } from '@gatecast/core';
 import { formatShare } from '../../shared/format.js';
+import { methodLabel } from '../../shared/methodLabels.js';
 import type { SiteData } from '../../shared/siteData.js';
 import { elementById } from '../dom.js';
+import { calibrationChart } from './calibrationChart.js';
 import { flatPredictionsChart } from './flatPredictionsChart.js';
+import { redrawOnResize } from './redrawOnResize.js';
 import { seedRmseChart } from './seedRmseChart.js';
 import { testPeriodChart } from './testPeriodChart.js';
 
-function redrawOnResize(container: HTMLElement, draw: (width: number) => void): void {
-  let lastWidth = 0;
-  let frame = 0;
-  const run = () => {
-    const width = Math.floor(container.clientWidth);
-    if (width > 0 && width !== lastWidth) {
-      lastWidth = width;
-      draw(width);
-    }
-  };
-  run();
-  new ResizeObserver(() => {
-    cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(run);
-  }).observe(container);
+function isProtocol(value: string): value is Protocol {
+  return value === 'relative' || value === 'reference';
 }
 
-/** Draws every chart; the static page already holds their captions and the data in tables. */
+/** The calibration chart's series for one protocol: its models, then every baseline. */
+export function calibrationSeries(data: SiteData, protocol: Protocol) {
+  const ids = new Set(data.models.filter((m) => m.protocol === protocol).map((m) => m.id));
+  return data.calibration.series.filter((s) => s.kind === 'baseline' || ids.has(s.id));
+}
+
+/** Draws every chart but the fan; the static page already holds their captions and tables. */
 export function drawCharts(data: SiteData): void {
   const picker = elementById('chart-model', HTMLSelectElement);
   const testChart = elementById('test-chart', HTMLElement);
@@ -35,10 +33,23 @@ export function drawCharts(data: SiteData): void {
     const model = data.models.find((m) => m.id === picker.value);
     if (!model) return;
     testChart.replaceChildren(testPeriodChart(data, model.id, width));
-    testNote.textContent = `${model.label}, ${model.protocol} protocol: the 80% interval holds ${formatShare(model.coverage['80'])} of the test months, the 95% interval ${formatShare(model.coverage['95'])}.`;
+    testChart.dataset.model = model.id;
+    testNote.textContent = `${model.label}, ${model.protocol} protocol, ${methodLabel(model.intervalMethod)}: the 80% band holds ${formatShare(model.coverage['80'])} of the test months, the 95% band ${formatShare(model.coverage['95'])}.`;
   };
-  redrawOnResize(testChart, drawTest);
-  picker.addEventListener('change', () => drawTest(Math.floor(testChart.clientWidth)));
+  const redrawTest = redrawOnResize(testChart, drawTest);
+  picker.addEventListener('change', redrawTest);
+
+  const protocolPicker = elementById('calibration-protocol', HTMLSelectElement);
+  const calibration = elementById('calibration-chart', HTMLElement);
+  const drawCalibration = (width: number) => {
+    const protocol = isProtocol(protocolPicker.value) ? protocolPicker.value : 'relative';
+    calibration.replaceChildren(
+      calibrationChart(data.calibration, calibrationSeries(data, protocol), width),
+    );
+    calibration.dataset.protocol = protocol;
+  };
+  const redrawCalibration = redrawOnResize(calibration, drawCalibration);
+  protocolPicker.addEventListener('change', redrawCalibration);
 
   for (const protocol of ['relative', 'reference'] as const) {
     const container = elementById(`seed-chart-${protocol}`, HTMLElement);

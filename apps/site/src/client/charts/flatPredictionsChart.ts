@@ -2,9 +2,10 @@
  * The lesson's three cells under both protocols against the actual test period: on raw levels
  * (reference) the predictions are flat lines; on log ratios (relative) they follow the index.
  */
+
+import { PROTOCOLS, type Protocol } from '@gatecast/core';
 import * as Plot from '@observablehq/plot';
 import { LESSON_FIGURES } from '../../lessonFigures.js';
-import type { Protocol } from '../../shared/registryTypes.js';
 import type { SiteData } from '../../shared/siteData.js';
 
 /** `aria-description`s of the two line marks, which the browser tests count. */
@@ -21,11 +22,10 @@ const SERIES_COLOURS = ['#7c3aed', '#0e7490', '#c2410c'];
 /** Draws both protocols as two panels sharing one y scale, at `width` pixels. */
 export function flatPredictionsChart(data: SiteData, width: number): Element {
   const dates = data.test.dates.map((d) => new Date(`${d}T00:00:00Z`));
-  const protocols: Protocol[] = ['reference', 'relative'];
-  const actual = protocols.flatMap((protocol) =>
+  const actual = PROTOCOLS.flatMap((protocol) =>
     dates.map((date, i) => ({ date, value: data.test.actual[i], panel: FACETS[protocol] })),
   );
-  const predictions = protocols.flatMap((protocol) =>
+  const predictions = PROTOCOLS.flatMap((protocol) =>
     LESSON_FIGURES.flatMap((figure) => {
       const model = data.models.find((m) => m.id === `${figure.configName}@${protocol}`);
       if (!model) return [];
@@ -45,7 +45,7 @@ export function flatPredictionsChart(data: SiteData, width: number): Element {
     marginRight: 16,
     x: { type: 'utc', label: null },
     y: { grid: true, label: 'Index points', zero: true },
-    fy: { label: null, axis: null, domain: protocols.map((p) => FACETS[p]) },
+    fy: { label: null, axis: null, domain: PROTOCOLS.map((p) => FACETS[p]) },
     color: {
       legend: true,
       domain: ['Actual', ...labels],
@@ -56,7 +56,7 @@ export function flatPredictionsChart(data: SiteData, width: number): Element {
     marks: [
       Plot.frame({ stroke: '#e5e7eb' }),
       Plot.text(
-        protocols.map((p) => FACETS[p]),
+        PROTOCOLS.map((p) => FACETS[p]),
         {
           fy: (d: string) => d,
           text: (d: string) => d,

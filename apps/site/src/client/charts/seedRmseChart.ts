@@ -2,9 +2,10 @@
  * Per-seed test RMSE of each config under one protocol, as dots: does the ranking survive a
  * change of seed? The naive baseline's RMSE is a dashed rule for scale.
  */
+
+import type { Protocol } from '@gatecast/core';
 import * as Plot from '@observablehq/plot';
 import { formatPoints } from '../../shared/format.js';
-import type { Protocol } from '../../shared/registryTypes.js';
 import type { SiteData } from '../../shared/siteData.js';
 
 /** `aria-description` of the dots mark, which the browser tests count. */

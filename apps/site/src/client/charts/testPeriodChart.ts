@@ -1,8 +1,9 @@
 /**
- * The test period: actual monthly levels against one model's predictions, with its 80% and 95%
- * interval bands.
+ * The test period: actual monthly levels against one model's predictions, with the one-month-ahead
+ * 80% and 95% bands of the interval method it serves (from the registry's `intervals.json`).
  */
 import * as Plot from '@observablehq/plot';
+import { methodLabel } from '../../shared/methodLabels.js';
 import type { SiteData } from '../../shared/siteData.js';
 
 /** Colours by role; the lines are dark enough for text contrast on white. */
@@ -49,7 +50,7 @@ export function testPeriodChart(data: SiteData, modelId: string, width: number):
       domain: Object.keys(ROLES),
       range: Object.values(ROLES),
     },
-    ariaLabel: `Test period: actual S&P 500 against ${model.label} (${model.protocol} protocol) predictions with 80% and 95% intervals`,
+    ariaLabel: `Test period: actual S&P 500 against ${model.label} (${model.protocol} protocol) predictions with the 80% and 95% bands of ${methodLabel(model.intervalMethod)}`,
     marks: [
       Plot.areaY(rows, {
         x: 'date',
