@@ -5,6 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { scalarStandalone } from './src/build/scalarAsset.js';
 import { gatecastSite } from './src/build/sitePlugin.js';
 
 const root = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -15,6 +16,8 @@ export default defineConfig({
       registryDir: process.env.GATECAST_MODELS_DIR ?? root('../../models'),
       dataFile: root('../../data/sp500_monthly.csv'),
     }),
+    // Scalar's API reference UI for the worker's /docs, served from this origin (no CDN).
+    scalarStandalone(),
   ],
   build: {
     outDir: 'dist',

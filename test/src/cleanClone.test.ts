@@ -2,7 +2,7 @@
  * The README's two commands on a fresh checkout: a clean clone is installed with `npm ci`, then
  * `npm start` must bring up the API and the site on 127.0.0.1:8787 from the committed models. On
  * the same clone: a bounded load test, and the offline retraining path (a quick sweep into a
- * temporary registry, a turbo cache hit on rerun, and a worker built against the new registry
+ * temporary registry, and a worker built against the new registry
  * serving its forecasts).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -103,16 +103,16 @@ describe('a clean clone', () => {
     expect(result.non2xx).toBe(0);
   });
 
-  it('retrains offline into a temporary registry, and an unchanged rerun is a turbo cache hit', async () => {
+  it('retrains offline into a temporary registry', async () => {
     await server?.stop();
     server = undefined;
     await expect(fetch(`${ORIGIN}/health`), 'the first server is still up').rejects.toThrow();
     const registry = join(scratch, 'quick-models');
     const first = run('npm', ['run', 'train', '--', '--quick', '--out', registry], clone);
     expect(first).toMatch(/registry written to/);
-    expect(first).toMatch(/@gatecast\/trainer:train: cache miss/);
-    const second = run('npm', ['run', 'train', '--', '--quick', '--out', registry], clone);
-    expect(second).toMatch(/@gatecast\/trainer:train: cache hit/);
+    // Turbo restores only models/: a run into any other directory always trains
+    // (trainAndBuild.test.ts covers the cache into models/).
+    expect(first).toMatch(/@gatecast\/trainer:train: cache bypass/);
 
     const quick = parseManifest(JSON.parse(readFileSync(join(registry, 'manifest.json'), 'utf8')));
     expect(quick.training).toMatchObject({ epochs: 2, seeds: [1, 2] });

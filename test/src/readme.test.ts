@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderFigures } from '../../scripts/readme-figures.mjs';
+import { readFigureInputs, renderFigures } from '../../scripts/readme-figures.mjs';
 import { REPO_ROOT } from './paths.js';
 
 const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
 const ciRun = readFileSync(join(REPO_ROOT, '.ci/run'), 'utf8');
-const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'models/manifest.json'), 'utf8'));
+const { manifest, backtest } = readFigureInputs();
 
 /** The commands in the README's "two commands" block, without their comments. */
 function twoCommands(): string[] {
@@ -33,7 +33,7 @@ describe('README', () => {
     expect(twoCommands()[1]).toBe('npm test');
   });
 
-  it('shows exactly the figures of the committed manifest', () => {
-    expect(readme).toContain(renderFigures(manifest));
+  it('shows exactly the figures of the committed manifest and backtest', () => {
+    expect(readme).toContain(renderFigures(manifest, backtest));
   });
 });

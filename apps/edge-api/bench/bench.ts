@@ -48,6 +48,8 @@ function startDev(config: string, port: number): Dev {
       'dev',
       '-c',
       config,
+      // The API's local environment: limits no load test reaches (wrangler.jsonc env.local).
+      ...(config === 'wrangler.jsonc' ? ['--env', 'local'] : []),
       '--ip',
       '127.0.0.1',
       '--port',

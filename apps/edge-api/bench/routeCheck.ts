@@ -50,7 +50,9 @@ export const ROUTE_CHECKS: readonly RouteCheck[] = [
   {
     name: 'POST /v1/forecast/batch',
     path: '/v1/forecast/batch',
-    init: json({ windows: [VALID_WINDOW, VALID_WINDOW.map((v) => v * 1.01)] }),
+    init: json({
+      items: [{ window: VALID_WINDOW }, { window: VALID_WINDOW.map((v) => v * 1.01) }],
+    }),
     status: 200,
     contentType: 'application/json',
   },

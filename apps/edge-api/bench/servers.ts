@@ -130,7 +130,16 @@ const candidates: Candidate[] = [
     spawn: () =>
       spawn(
         'wrangler',
-        ['dev', '--ip', HOST, '--port', '8791', '--show-interactive-dev-session=false'],
+        [
+          'dev',
+          '--env',
+          'local',
+          '--ip',
+          HOST,
+          '--port',
+          '8791',
+          '--show-interactive-dev-session=false',
+        ],
         { cwd: packageDir, env: wranglerEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
       ),
   },

@@ -13,13 +13,27 @@
  * Any failure exits 1 naming the model and the reason, so `build`, `deploy`, `start` and `test`
  * (which all run this first) stop there. Needs `@gatecast/core` built (turbo builds it first).
  *
+ * The registry's `backtest.json`, when there is one, is parsed with core's schema too (a file that
+ * fails is refused like the registry) and bundled as `src/backtest.generated.ts`: the pooled
+ * summary whole, each origin's figures cut to the first {@link ORIGIN_HORIZONS} horizons (every
+ * horizon of every origin would add ~60 KB gzip to the worker). A backtest run on other data than
+ * the manifest's, or none, is bundled as unavailable with the reason, and `/v1/backtest` answers
+ * 404 `backtest-unavailable`. The whole file goes to `test/backtest.generated.ts` for the tests.
+ *
  * Usage: node scripts/codegen.ts [--check]   (--check: verify only, write nothing)
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseManifest, RegistryFormatError } from '@gatecast/core/registry';
+import {
+  BACKTEST_FILE,
+  type Backtest,
+  type BacktestMetrics,
+  parseBacktest,
+  parseManifest,
+  RegistryFormatError,
+} from '@gatecast/core/registry';
 import { checkRegistry, RegistryCheckError } from '@gatecast/core/registry/verify';
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,7 +43,14 @@ const testDir = join(packageDir, 'test');
 const modelsDir = resolve(process.env.GATECAST_MODELS_DIR ?? join(repoRoot, 'models'));
 const manifestPath = join(modelsDir, 'manifest.json');
 const resultsPath = join(modelsDir, 'results.json');
+const backtestPath = join(modelsDir, BACKTEST_FILE);
 const checkOnly = process.argv.includes('--check');
+
+/**
+ * Horizons of each origin's backtest figures the worker bundles: h = 1 costs ~6 KB gzip, all 12
+ * ~60 KB (measured on a full-size backtest.json), beside ~13 KB for the pooled summary.
+ */
+const ORIGIN_HORIZONS = 1;
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
@@ -69,6 +90,76 @@ function findSeries(file: string, sha: string): { path: string; text: string } {
   return fail(
     `the series ${file} with the manifest's sha256 is in neither ${places.join(' nor ')} (retrain, or put the training CSV in one of them)`,
   );
+}
+
+/** The first `horizons` entries of every figure by horizon. */
+function cutMetrics(metrics: BacktestMetrics, horizons: number): BacktestMetrics {
+  const cut = <T>(values: T[]) => values.slice(0, horizons);
+  const byLevel = <T>(values: Record<'80' | '95', T[]>) => ({
+    '80': cut(values['80']),
+    '95': cut(values['95']),
+  });
+  return {
+    n: cut(metrics.n),
+    rmse: cut(metrics.rmse),
+    mae: cut(metrics.mae),
+    coverage: byLevel(metrics.coverage),
+    meanWidth: byLevel(metrics.meanWidth),
+    intervalScore: byLevel(metrics.intervalScore),
+    pinball: cut(metrics.pinball),
+  };
+}
+
+/** What the worker bundles of a backtest: the summary whole, each origin cut to `horizons`. */
+function compactBacktest(backtest: Backtest, horizons: number): Backtest {
+  return {
+    ...backtest,
+    origins: backtest.origins.map((origin) => ({
+      ...origin,
+      models: origin.models.map((m) => ({ ...m, metrics: cutMetrics(m.metrics, horizons) })),
+      baselines: origin.baselines.map((b) => ({ ...b, metrics: cutMetrics(b.metrics, horizons) })),
+    })),
+  };
+}
+
+type BundledBacktest =
+  | { text: string; sha256: string; originHorizons: number }
+  | { unavailable: string };
+
+/**
+ * The registry's backtest as the worker bundles it, and the whole file's text for the tests (null
+ * when there is none). Exits 1 when the file is not a backtest core's schema accepts.
+ */
+function readBacktest(manifestDataSha256: string): {
+  bundled: BundledBacktest;
+  fullText: string | null;
+} {
+  if (!existsSync(backtestPath)) {
+    return {
+      bundled: { unavailable: `the registry has no ${BACKTEST_FILE} (npm run backtest writes it)` },
+      fullText: null,
+    };
+  }
+  const text = readFileSync(backtestPath, 'utf8');
+  let backtest: Backtest;
+  try {
+    backtest = parseBacktest(JSON.parse(text));
+  } catch (error) {
+    if (!(error instanceof RegistryFormatError || error instanceof SyntaxError)) throw error;
+    return fail(`${BACKTEST_FILE} refused: ${error.message}`);
+  }
+  if (backtest.data.sha256 !== manifestDataSha256) {
+    const reason =
+      `${BACKTEST_FILE} was run on data sha256 ${backtest.data.sha256.slice(0, 12)}…, the ` +
+      `registry's models on ${manifestDataSha256.slice(0, 12)}… (rerun npm run backtest)`;
+    return { bundled: { unavailable: reason }, fullText: text };
+  }
+  const horizons = Math.min(ORIGIN_HORIZONS, backtest.design.maxHorizon);
+  const compact = JSON.stringify(compactBacktest(backtest, horizons));
+  return {
+    bundled: { text: compact, sha256: sha256(compact), originHorizons: horizons },
+    fullText: text,
+  };
 }
 
 async function main(): Promise<void> {
@@ -124,8 +215,15 @@ async function main(): Promise<void> {
   const inRepo = modelsDir.startsWith(`${repoRoot}${sep}`);
   const where = inRepo ? relative(repoRoot, modelsDir) : modelsDir;
   const verified = `${manifest.models.length} models from ${where} verified (${manifest.split.test.count} test predictions each, ${seconds} s)`;
+  const backtest = readBacktest(manifest.data.sha256);
+  const backtestNote =
+    'text' in backtest.bundled
+      ? `${BACKTEST_FILE} bundled (summary, origins at h ≤ ${backtest.bundled.originHorizons}: ${(backtest.bundled.text.length / 1024).toFixed(1)} KiB)`
+      : `no backtest bundled: ${backtest.bundled.unavailable}`;
   if (checkOnly) {
-    process.stdout.write(`codegen: ${verified}; --check, nothing written\n`);
+    process.stdout.write(
+      `codegen: ${verified}; --check, nothing written\ncodegen: ${backtestNote}\n`,
+    );
     return;
   }
 
@@ -141,6 +239,7 @@ async function main(): Promise<void> {
   });
   const source = [
     '// Generated by scripts/codegen.ts from the model registry; do not edit.',
+    "import { bundledBacktest } from './backtest.generated.js';",
     "import type { RegistryBundle } from './registry/bundle.js';",
     ...imports,
     '',
@@ -152,10 +251,20 @@ async function main(): Promise<void> {
     '  files: {',
     ...entries,
     '  },',
+    '  backtest: bundledBacktest,',
     '};',
     '',
   ].join('\n');
+  const backtestSource = [
+    '// Generated by scripts/codegen.ts from the model registry; do not edit.',
+    "import type { BundledBacktest } from './registry/bundle.js';",
+    '',
+    `/** ${BACKTEST_FILE} as the worker serves it (see scripts/codegen.ts), or why there is none. */`,
+    `export const bundledBacktest: BundledBacktest = ${JSON.stringify(backtest.bundled)};`,
+    '',
+  ].join('\n');
   mkdirSync(srcDir, { recursive: true });
+  writeIfChanged(join(srcDir, 'backtest.generated.ts'), backtestSource);
   writeIfChanged(join(srcDir, 'registry.generated.ts'), source);
   const results = [
     '// Generated by scripts/codegen.ts from the model registry; do not edit.',
@@ -167,7 +276,15 @@ async function main(): Promise<void> {
   ].join('\n');
   mkdirSync(testDir, { recursive: true });
   writeIfChanged(join(testDir, 'results.generated.ts'), results);
-  process.stdout.write(`codegen: ${verified}\n`);
+  const fullBacktest = [
+    '// Generated by scripts/codegen.ts from the model registry; do not edit.',
+    '',
+    `/** The registry's whole ${BACKTEST_FILE} as text, or null when it has none. */`,
+    `export const backtestText: string | null = ${JSON.stringify(backtest.fullText)};`,
+    '',
+  ].join('\n');
+  writeIfChanged(join(testDir, 'backtest.generated.ts'), fullBacktest);
+  process.stdout.write(`codegen: ${verified}\ncodegen: ${backtestNote}\n`);
 }
 
 await main();

@@ -99,12 +99,15 @@ function sendProblem(res: ServerResponse, slug: ProblemSlug, detail: string, clo
 /**
  * The headers to forward: the client's, minus hop-by-hop ones, those `Connection` names, and
  * Miniflare's own `MF-*` control headers (its entry worker trusts them: `MF-CF-Blob` is parsed
- * as JSON, `MF-Route-Override` picks a worker).
+ * as JSON, `MF-Route-Override` picks a worker); then `CF-Connecting-IP`, the client's address
+ * from its socket, as Cloudflare's edge sets it (a client's own is dropped: the worker's rate
+ * limits count by it).
  */
 function forwardedHeaders(
   raw: string[],
   connection: string | undefined,
   host: string,
+  clientAddress: string | undefined,
 ): OutgoingHttpHeaders {
   const named = new Set(
     (connection ?? '')
@@ -116,12 +119,19 @@ function forwardedHeaders(
   for (let i = 0; i + 1 < raw.length; i += 2) {
     const name = (raw[i] as string).toLowerCase();
     const value = raw[i + 1] as string;
-    if (HOP_BY_HOP.has(name) || named.has(name) || name === 'host' || name.startsWith('mf-'))
+    if (
+      HOP_BY_HOP.has(name) ||
+      named.has(name) ||
+      name === 'host' ||
+      name === 'cf-connecting-ip' ||
+      name.startsWith('mf-')
+    )
       continue;
     const seen = headers[name];
     headers[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
   }
   headers.host = host;
+  if (clientAddress) headers['cf-connecting-ip'] = clientAddress;
   return headers;
 }
 
@@ -218,7 +228,12 @@ export async function startFrontDoor(options: {
         port: upstream.port,
         method: req.method,
         path,
-        headers: forwardedHeaders(req.rawHeaders, req.headers.connection, authority),
+        headers: forwardedHeaders(
+          req.rawHeaders,
+          req.headers.connection,
+          authority,
+          req.socket.remoteAddress,
+        ),
         setHost: false,
       });
       forwarded.on('response', (answer) => {

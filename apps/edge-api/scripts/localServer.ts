@@ -25,6 +25,7 @@ import {
 } from 'miniflare';
 import { unstable_getMiniflareWorkerOptions } from 'wrangler';
 import { type FrontDoor, startFrontDoor } from './frontDoor.ts';
+import { checkedRateLimits } from './rateLimitConfig.ts';
 import { packageDir } from './wrangler.ts';
 
 /** A module of the built worker, as Miniflare takes it. */
@@ -84,13 +85,28 @@ class CountingLog extends Log {
 }
 
 /**
- * The Miniflare options `wrangler dev` would derive from wrangler.jsonc (compatibility date and
- * flags, module rules, assets), typed as Miniflare's own (wrangler bundles a copy of the type).
+ * The wrangler.jsonc environment local servers run: the production bindings with limits no single
+ * machine reaches (see its `env.local`). `null` is the top level, what `wrangler deploy` uses.
  */
-export function workerOptionsFromConfig(): V4WorkerOptionsShape & {
+export const LOCAL_ENVIRONMENT = 'local';
+
+/**
+ * The Miniflare options `wrangler dev --env <environment>` would derive from wrangler.jsonc
+ * (compatibility date and flags, module rules, assets, the rate-limit bindings and vars), typed as
+ * Miniflare's own (wrangler bundles a copy of the type).
+ *
+ * @throws Error when the environment's rate-limit bindings and `RATE_LIMIT_POLICIES` disagree.
+ */
+export function workerOptionsFromConfig(
+  environment: string | null = LOCAL_ENVIRONMENT,
+): V4WorkerOptionsShape & {
   modulesRules?: V4ModuleRule[];
 } {
-  const { workerOptions } = unstable_getMiniflareWorkerOptions(join(packageDir, 'wrangler.jsonc'));
+  const { workerOptions } = unstable_getMiniflareWorkerOptions(
+    join(packageDir, 'wrangler.jsonc'),
+    environment ?? undefined,
+  );
+  checkedRateLimits(workerOptions as Parameters<typeof checkedRateLimits>[0]);
   return workerOptions as V4WorkerOptionsShape & { modulesRules?: V4ModuleRule[] };
 }
 
@@ -134,9 +150,20 @@ export async function startLocalServer(options: {
   frontDoor?: boolean;
   /** Miniflare's log level (default WARN: errors the worker logs, runtime restarts). */
   logLevel?: LogLevel;
+  /**
+   * The wrangler.jsonc environment (default {@link LOCAL_ENVIRONMENT}); `null` for the top level,
+   * which serves with the production rate limits.
+   */
+  environment?: string | null;
 }): Promise<LocalServer> {
   const withFront = options.frontDoor ?? true;
-  const { modulesRules = [], assets, ...rest } = workerOptionsFromConfig();
+  const {
+    modulesRules = [],
+    assets,
+    ...rest
+  } = workerOptionsFromConfig(
+    options.environment === undefined ? LOCAL_ENVIRONMENT : options.environment,
+  );
   const log = new CountingLog(options.logLevel ?? LogLevel.WARN, { prefix: 'gatecast' });
   // Behind the front door, workerd is reached on a direct socket to the worker (with its asset
   // router), on a fixed loopback port Miniflare reuses if it restarts a crashed runtime. That skips

@@ -4,7 +4,9 @@
  * workerd behind a Node front door, offline), prints where the API and the site are, and stops
  * workerd on SIGINT or SIGTERM. `npm run dev` is `wrangler dev`, for editing with reloads.
  *
- * Usage: node scripts/start.ts [--port 8787] (after `npm run codegen`, which the npm script runs)
+ * Usage: node scripts/start.ts [--port 8787] [--production-limits] (after `npm run codegen`, which
+ * the npm script runs). Local servers run wrangler.jsonc's `env.local`, whose rate limits no one
+ * machine reaches; `--production-limits` serves with the top level's, what `wrangler deploy` uses.
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +22,8 @@ const { values: args } = parseArgs({
     port: { type: 'string', default: '8787' },
     // Only to measure what the front door changes (bench/servers.ts): workerd on the port itself.
     'no-front-door': { type: 'boolean', default: false },
+    // wrangler.jsonc's top-level rate limits (production's) instead of env.local's.
+    'production-limits': { type: 'boolean', default: false },
   },
 });
 const port = Number(args.port);
@@ -53,7 +57,13 @@ process.on('uncaughtException', (error) => {
 try {
   process.stdout.write('start: building the worker (wrangler deploy --dry-run --minify)\n');
   await bundleWorker(workerDir);
-  server = await startLocalServer({ workerDir, host, port, frontDoor: !args['no-front-door'] });
+  server = await startLocalServer({
+    workerDir,
+    host,
+    port,
+    frontDoor: !args['no-front-door'],
+    ...(args['production-limits'] ? { environment: null } : {}),
+  });
 } catch (error) {
   process.stderr.write(`start: ${(error as Error).message}\n`);
   await stop(1);

@@ -5,15 +5,22 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppEnv, Startup } from './appEnv.js';
 import type { EngineOptions } from './engine/selectEngine.js';
 import { allowedMethods } from './http/allowedMethods.js';
+import { jsonPointer } from './http/jsonPointer.js';
 import { ApiError, type FieldError, problem, problemResponse } from './http/problem.js';
+import { rejectPrototypeQueryKeys } from './http/prototypeKeys.js';
+import { rateLimit } from './http/rateLimit.js';
 import { registryCache } from './http/registryCache.js';
+import { securityHeaders } from './http/securityHeaders.js';
 import type { RegistryBundle } from './registry/bundle.js';
 import { RegistryError } from './registry/loadRegistry.js';
+import { backtestRoutes } from './routes/backtest.js';
 import { compare } from './routes/compare.js';
+import { docsPage } from './routes/docs.js';
 import { forecast } from './routes/forecast.js';
 import { health } from './routes/health.js';
 import { models } from './routes/models.js';
-import { HISTORY_CALIBRATION_MONTHS } from './serving/historyCalibration.js';
+import { buildDocument } from './routes/openapiDocument.js';
+import { problemResponses } from './routes/openapiSupport.js';
 import { buildServingState } from './serving/servingState.js';
 
 /** What an app serves and how it computes. */
@@ -35,11 +42,6 @@ export interface AppOptions {
   onUnexpectedError?: (error: unknown) => void;
 }
 
-/** RFC 6901 pointer of a zod issue path, e.g. `['window', 3]` → `/window/3`. */
-function pointer(path: readonly PropertyKey[]): string {
-  return path.map((key) => `/${String(key).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
-}
-
 /** Turns a failed schema check into problem details (422), one JSON pointer per issue. */
 function validationHook(
   result: {
@@ -51,7 +53,7 @@ function validationHook(
 ): Response | undefined {
   if (result.success || !result.error) return undefined;
   const errors: FieldError[] = result.error.issues.map((issue) => ({
-    pointer: pointer(issue.path),
+    pointer: jsonPointer(issue.path),
     detail: issue.message,
   }));
   const first = errors[0] as FieldError;
@@ -107,16 +109,23 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   if (options.eager) void ensureStartup();
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  // Outermost, so every answer gets them: errors, 404s, 405s and 429s included.
+  app.use('*', securityHeaders());
+  // A public, read-only API without cookies or credentials: any origin may call it and read the
+  // answer (and the headers a client needs: validators and the rate-limit fields).
   app.use(
     '*',
     cors({
       origin: '*',
       allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
       allowHeaders: ['Content-Type', 'If-None-Match'],
-      exposeHeaders: ['ETag'],
+      exposeHeaders: ['ETag', 'Retry-After', 'RateLimit', 'RateLimit-Policy'],
+      credentials: false,
       maxAge: 86_400,
     }),
   );
+  // Before start-up and validation: an answer over the limit costs the least it can.
+  app.use('*', rateLimit({ onError: options.onUnexpectedError }));
   app.use('*', async (c, next) => {
     const outcome = await ensureStartup();
     c.set('startup', outcome);
@@ -127,35 +136,39 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     await next();
   });
 
+  app.use('/v1/*', rejectPrototypeQueryKeys);
   app.route('/v1', models);
   app.route('/v1', forecast);
   app.route('/v1', compare);
+  app.route('/v1', backtestRoutes(options.registry.backtest));
   app.route('/', health);
 
-  let document: object | undefined;
-  app.get('/openapi.json', registryCache('registry'), (c) => {
-    document ??= app.getOpenAPI31Document({
-      openapi: '3.1.0',
-      info: {
-        title: 'gatecast edge API',
-        version: '1.0.0',
-        description:
-          'S&P 500 forecasts 1 to 12 months ahead from recurrent networks (SimpleRNN, GRU, LSTM), ' +
-          'with conformal quantiles at any levels from 50 to 99 % (the interval method each ' +
-          'model serves was chosen on validation months), beside the naive, drift, AR(1) and ' +
-          `EWMA-volatility baselines. A posted history of ${HISTORY_CALIBRATION_MONTHS} months or more calibrates the ` +
-          'intervals on its own errors. Values are index points. Errors are RFC 9457 problem ' +
-          'details (application/problem+json).',
-      },
+  // Built once per app, on first request: it asks the app for its real answers as examples.
+  let document: Promise<object> | undefined;
+  app.get('/openapi.json', registryCache('registry'), async (c) => {
+    document ??= buildDocument(app, c.var.startup, async (url, init) =>
+      app.request(url, init, c.env),
+    ).catch((error: unknown) => {
+      document = undefined;
+      throw error;
     });
-    return c.json(document, 200);
+    return c.json(await document, 200);
   });
+  app.get('/docs', docsPage());
+
+  // Every route is behind the rate limit: each documents its 429 (with Retry-After and the
+  // RateLimit fields), whatever its own response list says.
+  const rateLimited = problemResponses(429)[429];
+  for (const definition of app.openAPIRegistry.definitions) {
+    if (definition.type === 'route') definition.route.responses[429] ??= rateLimited;
+  }
 
   const routeTable = [
     ...app.openAPIRegistry.definitions.flatMap((d) =>
       d.type === 'route' ? [{ method: d.route.method.toUpperCase(), path: d.route.path }] : [],
     ),
     { method: 'GET', path: '/openapi.json' },
+    { method: 'GET', path: '/docs' },
   ];
   app.notFound((c) => {
     const path = c.req.path.length > 200 ? `${c.req.path.slice(0, 200)}…` : c.req.path;

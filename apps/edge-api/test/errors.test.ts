@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { api, expectProblem, jsonPost, latestWindow, series } from './support.js';
+import { api, expectProblem, jsonPost, latestWindow, manifest, series } from './support.js';
 
 const history = series.dates
   .map((date, i) => ({ date, close: series.values[i] as number }))
@@ -41,7 +41,7 @@ describe('content type (415) and size (413)', () => {
     async (contentType) => {
       for (const [path, body] of [
         ['/v1/forecast', { window: latestWindow }],
-        ['/v1/forecast/batch', { windows: [latestWindow, latestWindow] }],
+        ['/v1/forecast/batch', { items: [{ window: latestWindow }, { window: latestWindow }] }],
       ] as const) {
         const plain = await api(path, jsonPost(body));
         const spelled = await api(path, jsonPost(body, { 'Content-Type': contentType }));
@@ -193,27 +193,25 @@ describe('schema violations (422)', () => {
     await expectProblem(await postForecast([1, 2, 3]), 422, /must be an object, not an array/);
   });
 
-  it('rejects too many windows in a batch', async () => {
-    const windows = Array.from({ length: 257 }, () => latestWindow);
-    const response = await api('/v1/forecast/batch', jsonPost({ windows }));
-    await expectProblem(response, 422, /at most 256 windows per request, got 257/);
+  it('rejects too many items in a batch', async () => {
+    const items = Array.from({ length: 257 }, () => ({ window: latestWindow }));
+    const response = await api('/v1/forecast/batch', jsonPost({ items }));
+    await expectProblem(response, 422, /at most 256 items per request, got 257/);
   });
 
-  it('rejects a bad window inside a batch, pointing at it', async () => {
-    const windows = [latestWindow, latestWindow, latestWindow, latestWindow.slice(2)];
-    const problem = await expectProblem(
-      await api('/v1/forecast/batch', jsonPost({ windows })),
-      422,
-      /exactly 12/,
-    );
-    expect(problem.errors?.[0]?.pointer).toBe('/windows/3');
-  });
-
-  it('rejects an empty batch', async () => {
+  it('rejects an empty batch, and points a client of `windows` at `items`', async () => {
     await expectProblem(
-      await api('/v1/forecast/batch', jsonPost({ windows: [] })),
+      await api('/v1/forecast/batch', jsonPost({ items: [] })),
       422,
-      /at least one window/,
+      /at least one item/,
+    );
+    const problem = await expectProblem(
+      await api('/v1/forecast/batch', jsonPost({ windows: [latestWindow] })),
+      422,
+      /items: is required/,
+    );
+    expect(problem.errors?.map((e) => e.detail)).toContain(
+      'unknown field: windows (send `items: [{ id?, window }]`)',
     );
   });
 });
@@ -270,5 +268,149 @@ describe('methods (405) and paths (404)', () => {
     await expectProblem(await api('/v1/forecasts'), 404, /nothing at \/v1\/forecasts/);
     await expectProblem(await api('/v1'), 404, /nothing at \/v1/);
     await expectProblem(await api('/v2/forecast'), 404, /openapi\.json/);
+  });
+});
+
+describe('keys that reach a prototype (422)', () => {
+  it.each(['__proto__', 'constructor', 'prototype'])(
+    'refuses %s in a body as an unknown field, pointing at its object',
+    async (key) => {
+      const body = `{"window":${JSON.stringify(latestWindow)},"${key}":{"horizon":12}}`;
+      const problem = await expectProblem(
+        await postForecast(body),
+        422,
+        new RegExp(`unknown field: ${key}`),
+      );
+      expect(problem.errors).toEqual([{ pointer: '', detail: `unknown field: ${key}` }]);
+      const nested = `{"history":[{"date":"2026-05-01","close":1,"${key}":1}]}`;
+      const inner = await expectProblem(await postForecast(nested), 422, /unknown field/);
+      expect(inner.errors?.[0]?.pointer).toBe('/history/0');
+    },
+  );
+
+  it.each(['__proto__', 'constructor', 'prototype'])(
+    'refuses %s in a query string as an unknown parameter',
+    async (key) => {
+      for (const path of ['/v1/forecast', '/v1/compare', '/v1/models']) {
+        const problem = await expectProblem(
+          await api(`${path}?${key}=1`),
+          422,
+          new RegExp(`unknown field: ${key}`),
+        );
+        expect(problem.title).toBe('Invalid parameters');
+      }
+    },
+  );
+});
+
+describe('months the API names have four-digit years (422 otherwise)', () => {
+  /** `count` consecutive months ending `last` (`YYYY-MM`), each with a close of the latest window. */
+  function historyEnding(last: string, count = 24) {
+    const end = Number(last.slice(0, 4)) * 12 + Number(last.slice(5, 7)) - 1;
+    return Array.from({ length: count }, (_, i) => {
+      const index = end - count + 1 + i;
+      const year = String(Math.floor(index / 12)).padStart(4, '0');
+      const date = `${year}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+      return { date, close: latestWindow[i % 12] as number };
+    });
+  }
+
+  it('dates a history ending in year 0000 with four-digit targets', async () => {
+    const response = await postForecast({ history: historyEnding('0000-12', 12), horizon: 2 });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      asOf: string;
+      target: string;
+      path: { target: string }[];
+    };
+    expect([body.asOf, body.target]).toEqual(['0000-12-01', '0001-01-01']);
+    expect(body.path.map((p) => p.target)).toEqual(['0001-01-01', '0001-02-01']);
+  });
+
+  it('refuses a history whose forecast months would pass 9999-12', async () => {
+    await expectProblem(
+      await postForecast({ history: historyEnding('9999-12') }),
+      422,
+      /no four-digit year.*9999-12/,
+    );
+    await expectProblem(
+      await postForecast({ history: historyEnding('9999-06'), horizon: 12 }),
+      422,
+      /month 7 of the forecast/,
+    );
+    const last = await postForecast({ history: historyEnding('9999-06'), horizon: 6 });
+    expect(last.status).toBe(200);
+    const body = (await last.json()) as { path: { target: string }[] };
+    expect(body.path.at(-1)?.target).toBe('9999-12-01');
+  });
+});
+
+describe('numbers near the float limit (finite, or 422)', () => {
+  it.each(manifest.models.map((m) => m.id))(
+    'answers twelve closes of 1.7e308 for %s with finite numbers only, or 422',
+    async (model) => {
+      const window = Array.from({ length: 12 }, () => 1.7e308);
+      for (const body of [
+        { model, window, horizon: 12, levels: [50, 80, 95, 99] },
+        { model, history: historyOf(1.7e308), horizon: 12, levels: [50, 99] },
+      ]) {
+        const response = await postForecast(body);
+        const text = await response.text();
+        if (response.status === 200) {
+          // JSON writes a non-finite number as null: only the months of a bare window may be.
+          expect(nullsBesideMonths(JSON.parse(text))).toEqual([]);
+          const json = JSON.parse(text) as { forecast: number; path: { quantiles: object }[] };
+          expect(Number.isFinite(json.forecast)).toBe(true);
+          for (const point of json.path) {
+            for (const v of Object.values(point.quantiles)) expect(Number.isFinite(v)).toBe(true);
+          }
+        } else {
+          expect(response.status, text).toBe(422);
+          expect(JSON.parse(text).type).toBe('tag:gatecast,2026:problem:forecast-not-finite');
+        }
+      }
+    },
+  );
+});
+
+/** Pointers of the null values in `value` other than `asOf` and `target`. */
+function nullsBesideMonths(value: unknown, pointer = ''): string[] {
+  if (value === null) return [pointer];
+  if (typeof value !== 'object') return [];
+  return Object.entries(value as object).flatMap(([key, child]) =>
+    child === null && (key === 'asOf' || key === 'target')
+      ? []
+      : nullsBesideMonths(child, `${pointer}/${key}`),
+  );
+}
+
+/** 72 consecutive months to 2026-05 whose closes are all `close`, within a factor of 3. */
+function historyOf(close: number) {
+  return series.dates.slice(-72).map((date, i) => ({ date, close: close / (1 + (i % 3)) }));
+}
+
+describe('If-None-Match never skips validation', () => {
+  it.each(['*', '"anything"'])(
+    'answers the 4xx a request would get, with If-None-Match %s',
+    async (tag) => {
+      const headers = { 'If-None-Match': tag };
+      await expectProblem(
+        await api('/v1/forecast?model=nope', { headers }),
+        404,
+        /no model 'nope'/,
+      );
+      await expectProblem(await api('/v1/forecast?horizon=13', { headers }), 422, /horizon/);
+      await expectProblem(await api('/v1/models/nope', { headers }), 404, /no model/);
+      await expectProblem(await api('/v1/compare?level=101', { headers }), 422, /level/);
+    },
+  );
+
+  it('answers 304 to the ETag of a 200, with the validators', async () => {
+    const first = await api('/v1/forecast?horizon=3');
+    const etag = first.headers.get('etag') as string;
+    const again = await api('/v1/forecast?horizon=3', { headers: { 'If-None-Match': etag } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('etag')).toBe(etag);
+    expect(again.headers.get('cache-control')).toBe(first.headers.get('cache-control'));
   });
 });

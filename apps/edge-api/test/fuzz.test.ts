@@ -1,15 +1,31 @@
 /**
  * Property-based fuzzing of the API inside workerd: generated bodies, content types, methods and
- * query strings, with horizons and levels valid and not. Whatever arrives, the worker never
- * answers 5xx, every 4xx is problem+json, and every 200 carries finite forecasts, a path of the
- * horizon asked for, and quantiles ordered by probability.
+ * query strings, with horizons and levels valid and not, and hostile values (numbers near the
+ * float limits, years 0000 and 9999, `__proto__` keys). Whatever arrives, the worker never
+ * answers 5xx, every 4xx is problem+json, every 200 carries finite forecasts, a path of the
+ * horizon asked for and quantiles ordered by probability, and every answer is valid against the
+ * served OpenAPI document (ajv 8, JSON Schema 2020-12: test/documentContract.ts).
  */
 
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DocumentContract } from './documentContract.js';
 import { directApi, latestWindow, manifest } from './support.js';
 
 const api = directApi();
+let contract: DocumentContract;
+beforeAll(async () => {
+  contract = new DocumentContract((await (await api('/openapi.json')).json()) as never);
+});
+
+/** What the fuzz saw, reported at the end (the README quotes it). */
+const tally = { requests: 0, serverErrors: 0, outsideDocument: 0 };
+afterAll(() => {
+  console.log(
+    `fuzz: ${tally.requests} generated/hostile requests; ${tally.serverErrors} 5xx; ` +
+      `${tally.outsideDocument} answers outside the served document`,
+  );
+});
 
 const ids = manifest.models.map((m) => m.id);
 
@@ -17,7 +33,7 @@ const ids = manifest.models.map((m) => m.id);
 const close = fc.oneof(
   fc.double({ min: 1, max: 20_000, noNaN: true }),
   fc.double({ noNaN: true }),
-  fc.constantFrom(0, -1, 1e-300, 1e308, Number.MAX_SAFE_INTEGER),
+  fc.constantFrom(0, -1, 1e-300, 1e308, 1.7e308, Number.MAX_VALUE, Number.MAX_SAFE_INTEGER),
   fc.integer(),
 );
 const window = fc.oneof(
@@ -37,7 +53,12 @@ const history = fc.oneof(
   // Consecutive months, long enough (≥ 60) to calibrate on its own errors.
   fc
     .record({
-      start: fc.integer({ min: 1900 * 12, max: 2090 * 12 }),
+      // Mostly modern months; sometimes at the ends of four-digit years (0000, 9999).
+      start: fc.oneof(
+        { arbitrary: fc.integer({ min: 1900 * 12, max: 2090 * 12 }), weight: 4 },
+        fc.integer({ min: 0, max: 24 }),
+        fc.integer({ min: 9990 * 12, max: 9999 * 12 + 11 }),
+      ),
       closes: fc.oneof(
         fc.array(close, { minLength: 55, maxLength: 90 }),
         fc.array(fc.double({ min: 1, max: 20_000, noNaN: true }), { minLength: 55, maxLength: 90 }),
@@ -49,7 +70,8 @@ const history = fc.oneof(
     .map(({ start, closes }) =>
       closes.map((c, i) => {
         const index = start + i;
-        const date = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+        const year = String(Math.floor(index / 12)).padStart(4, '0');
+        const date = `${year}-${String((index % 12) + 1).padStart(2, '0')}-01`;
         return { date, close: c };
       }),
     ),
@@ -85,13 +107,32 @@ const body = fc.oneof(
   fc.record({ model, window, horizon, levels }, { requiredKeys: ['window'] }),
   fc.record({ model, history, horizon, levels }, { requiredKeys: ['history'] }),
   fc.record(
-    { model, windows: fc.array(window, { maxLength: 300 }), horizon, levels },
-    { requiredKeys: ['windows'] },
+    {
+      model,
+      items: fc.array(
+        fc.oneof(
+          fc.record({ id: fc.string({ maxLength: 8 }), window }, { requiredKeys: ['window'] }),
+          fc.record({ history }, { requiredKeys: ['history'] }),
+          fc.jsonValue(),
+        ),
+        { maxLength: 300 },
+      ),
+      horizon,
+      levels,
+    },
+    { requiredKeys: ['items'] },
   ),
   fc.record({ window, extra: fc.jsonValue() }),
   fc.jsonValue().map((v) => JSON.stringify(v)),
   fc.string({ maxLength: 64 }),
   fc.constantFrom('{"window":[NaN]}', '{"window":[Infinity]}', '{"window":[1e999]}', '{', ''),
+  // Keys that reach a prototype: unknown fields, never known ones.
+  fc
+    .tuple(fc.constantFrom('__proto__', 'constructor', 'prototype'), fc.jsonValue())
+    .map(
+      ([key, value]) =>
+        `{"window":${JSON.stringify(latestWindow)},"${key}":${JSON.stringify(value) ?? 'null'}}`,
+    ),
 );
 const contentType = fc.constantFrom(
   'application/json',
@@ -130,9 +171,20 @@ async function within5s(path: string, init?: RequestInit): Promise<Response> {
   }
 }
 
-async function check(response: Response): Promise<void> {
+async function check(response: Response, method: string, url: string): Promise<void> {
   const text = await response.text();
+  tally.requests++;
+  if (response.status >= 500) tally.serverErrors++;
   expect(response.status, text).toBeLessThan(500);
+  const outside = contract.responseProblems(
+    method,
+    url,
+    response.status,
+    response.headers.get('content-type'),
+    text,
+  );
+  if (outside.length > 0) tally.outsideDocument++;
+  expect(outside, `${method} ${url}`).toEqual([]);
   if (response.status >= 400) {
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     const problem = JSON.parse(text) as { status: number; detail: string };
@@ -146,9 +198,23 @@ async function check(response: Response): Promise<void> {
     intervals?: Record<string, [number, number]>;
     path?: { horizon: number; forecast: number; quantiles: Record<string, number> }[];
   }
-  const json = JSON.parse(text) as Partial<Answer> & { horizon?: number; forecasts?: Answer[] };
+  type Failure = { error: { type: string; status: number; detail: string } };
+  const json = JSON.parse(text) as Partial<Answer> & {
+    horizon?: number;
+    forecasts?: Answer[];
+    results?: (Answer | Failure)[];
+  };
+  // A batch item that failed carries its own problem; the others are forecasts.
+  const failures = (json.results ?? []).filter((r): r is Failure => 'error' in r);
+  for (const { error } of failures) {
+    expect(error.type).toMatch(/^tag:gatecast,2026:problem:(invalid-item|forecast-not-finite)$/);
+    expect(error.status).toBe(422);
+    expect(error.detail).not.toMatch(/\bat \S+ \(|\.ts:\d+|node_modules|file:\/\//);
+  }
+  const items = json.results?.filter((r): r is Answer => !('error' in r));
   // Only forecast answers carry `forecast`; /v1/models carries none.
-  const forecasts = json.forecasts ?? (json.forecast === undefined ? [] : [json as Answer]);
+  const forecasts =
+    json.forecasts ?? items ?? (json.forecast === undefined ? [] : [json as Answer]);
   for (const f of forecasts) {
     expect(Number.isFinite(f.forecast)).toBe(true);
     for (const [lo, hi] of Object.values(f.intervals ?? {})) {
@@ -180,7 +246,7 @@ describe('the API under generated requests', () => {
                 headers: { 'Content-Type': type },
                 body: typeof b === 'string' ? b : JSON.stringify(b),
               };
-        await check(await within5s(p, init));
+        await check(await within5s(p, init), m, p);
       }),
       { numRuns: 8_000, endOnFailure: true },
     );
@@ -204,7 +270,7 @@ describe('the API under generated requests', () => {
       fc.constantFrom(...ids).map((id) => `/v1/models/${encodeURIComponent(id)}`),
     );
     await fc.assert(
-      fc.asyncProperty(target, async (t) => check(await within5s(t))),
+      fc.asyncProperty(target, async (t) => check(await within5s(t), 'GET', t)),
       { numRuns: 2_000, endOnFailure: true },
     );
   }, 300_000);
@@ -249,7 +315,7 @@ describe('the API under generated requests', () => {
         const { calibration } = JSON.parse(text) as { calibration: string };
         expect(['history', 'registry']).toContain(calibration);
         if (calibration === 'history') calibrated++;
-        await check(response);
+        await check(response, 'POST', '/v1/forecast');
       }),
       { numRuns: 150, endOnFailure: true },
     );

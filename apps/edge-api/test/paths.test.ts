@@ -265,21 +265,27 @@ describe('POST /v1/forecast/batch with horizon and levels', () => {
       levels: number[];
       calibration: string;
       intervalMethod: string;
-      forecasts: Omit<Forecast, 'model' | 'asOf' | 'target' | 'horizon' | 'levels'>[];
-    }>('/v1/forecast/batch', jsonPost({ windows, horizon: 4, levels: [60, 90] }));
+      results: Omit<Forecast, 'model' | 'asOf' | 'target' | 'horizon' | 'levels'>[];
+    }>(
+      '/v1/forecast/batch',
+      jsonPost({ items: windows.map((window) => ({ window })), horizon: 4, levels: [60, 90] }),
+    );
     expect(body).toMatchObject({ count: 3, horizon: 4, levels: [60, 90], calibration: 'registry' });
-    for (const f of body.forecasts)
+    for (const f of body.results)
       expectWellFormed({ ...f, horizon: 4, levels: [60, 90] }, 'relative');
     const single = await getJson<Forecast>(
       '/v1/forecast',
       jsonPost({ window: latestWindow, horizon: 4, levels: [60, 90] }),
     );
-    expect(body.forecasts[0]?.path).toEqual(single.path);
+    expect(body.results[0]?.path).toEqual(single.path);
   });
 
   it('refuses a bad level in a batch with a pointer', async () => {
     const problem = await expectProblem(
-      await api('/v1/forecast/batch', jsonPost({ windows: [latestWindow], levels: [80, 45] })),
+      await api(
+        '/v1/forecast/batch',
+        jsonPost({ items: [{ window: latestWindow }], levels: [80, 45] }),
+      ),
       422,
       /at least 50, got 45/,
     );
@@ -300,7 +306,7 @@ describe('GET /v1/compare?horizon&level', () => {
 
   it('puts every model’s path beside the four baselines’, each at the levels asked for', async () => {
     const body = await getJson<{ horizon: number; levels: number[]; forecasts: Row[] }>(
-      `/v1/compare?horizon=12${query(NINE)}`,
+      `/v1/compare?horizon=12${query(NINE)}&role=all`,
     );
     expect(body.forecasts.map((f) => f.id)).toEqual([
       ...manifest.models.map((m) => m.id),

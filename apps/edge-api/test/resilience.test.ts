@@ -56,9 +56,15 @@ async function rehashedRegistry(
   };
 }
 
-/** What `/health` says of the refused models of a registry, and how many it loaded. */
-async function healthOf(registry: RegistryBundle) {
-  const app = createApp({ registry, engine: { preferred: 'reference' } });
+/**
+ * What `/health` says of the refused models of a registry, and how many it loaded, with the
+ * start-up check replaying on the reference engine (core's forward pass) or on wasm.
+ */
+async function healthOf(registry: RegistryBundle, engine: 'reference' | 'wasm' = 'reference') {
+  const app = createApp({
+    registry,
+    engine: engine === 'wasm' ? { preferred: 'wasm', wasmModule } : { preferred: 'reference' },
+  });
   return (await (await app.request(`${origin}/health`)).json()) as {
     models: { loaded: string[]; refused: { id: string; reason: string }[] };
   };
@@ -298,16 +304,18 @@ describe('tampered weights whose sha256 was updated to match', () => {
       tampered,
       'a head unit inactive on the latest window, active on a test one',
     ).toBeDefined();
-    const health = await healthOf(tampered as RegistryBundle);
-    expect(health.models.refused).toEqual([
-      {
-        id,
-        reason: expect.stringMatching(
-          /^the weights do not reproduce test prediction \d+ of 184 \(target \d{4}-\d\d-01\): [\d.]+ points, results\.json records [\d.]+$/,
-        ),
-      },
-    ]);
-    expect(health.models.loaded).toHaveLength(manifest.models.length - 1);
+    for (const engine of ['reference', 'wasm'] as const) {
+      const health = await healthOf(tampered as RegistryBundle, engine);
+      expect(health.models.refused, engine).toEqual([
+        {
+          id,
+          reason: expect.stringMatching(
+            /^the weights do not reproduce test prediction \d+ of 184 \(target \d{4}-\d\d-01\): [\d.]+ points, results\.json records [\d.]+$/,
+          ),
+        },
+      ]);
+      expect(health.models.loaded).toHaveLength(manifest.models.length - 1);
+    }
   });
 
   it('with a shape the spec does not have: refused naming the weight', async () => {

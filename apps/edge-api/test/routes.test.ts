@@ -23,8 +23,8 @@ interface ForecastBody {
 const defaultEntry = manifest.models.find((m) => m.id === manifest.defaultModel);
 
 describe('GET /v1/models', () => {
-  it('lists every manifest model with its recorded figures', async () => {
-    const response = await api('/v1/models');
+  it('lists every manifest model with its recorded figures (?role=all)', async () => {
+    const response = await api('/v1/models?role=all');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     const body = (await response.json()) as {
@@ -186,25 +186,25 @@ describe('POST /v1/forecast', () => {
 describe('POST /v1/forecast/batch', () => {
   it('forecasts every test window in one request, matching the trainer', async () => {
     const id = 'lstm-32-16@relative';
-    const windows = results.test.dates.map(windowBefore);
-    const response = await api('/v1/forecast/batch', jsonPost({ model: id, windows }));
+    const items = results.test.dates.map((date) => ({ window: windowBefore(date) }));
+    const response = await api('/v1/forecast/batch', jsonPost({ model: id, items }));
     expect(response.status).toBe(200);
     const body = (await response.json()) as {
       model: string;
       count: number;
-      forecasts: { forecast: number }[];
+      results: { forecast: number }[];
     };
     expect(body.count).toBe(184);
     const recorded = results.models.find((m) => m.id === id)?.predictions as number[];
-    body.forecasts.forEach((f, i) => {
+    body.results.forEach((f, i) => {
       expectRelativelyClose(f.forecast, recorded[i] as number);
     });
   });
 });
 
 describe('GET /v1/compare', () => {
-  it('puts every model beside the four baselines', async () => {
-    const response = await api('/v1/compare');
+  it('puts every model beside the four baselines (?role=all)', async () => {
+    const response = await api('/v1/compare?role=all');
     expect(response.status).toBe(200);
     const body = (await response.json()) as {
       asOf: string;
@@ -248,6 +248,8 @@ describe('GET /openapi.json', () => {
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
         '/health',
+        '/v1/backtest',
+        '/v1/backtest/{id}',
         '/v1/compare',
         '/v1/forecast',
         '/v1/forecast/batch',

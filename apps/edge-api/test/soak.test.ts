@@ -31,7 +31,10 @@ describe('a soak of repeated forecasts', () => {
       const responses = await Promise.all([
         api(`/v1/forecast?model=${encodeURIComponent(model ?? '')}`),
         api('/v1/forecast', jsonPost({ model, window: shifted })),
-        api('/v1/forecast/batch', jsonPost({ model, windows: [shifted, latestWindow] })),
+        api(
+          '/v1/forecast/batch',
+          jsonPost({ model, items: [{ window: shifted }, { window: latestWindow }] }),
+        ),
       ]);
       for (const response of responses) {
         expect(response.status).toBe(200);

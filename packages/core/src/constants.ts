@@ -12,6 +12,21 @@ export type CellKind = (typeof CELL_KINDS)[number];
 export const PROTOCOLS = ['reference', 'relative'] as const;
 export type Protocol = (typeof PROTOCOLS)[number];
 
+/**
+ * What a served model is for. `forecaster`: meant to forecast (the scale-free `relative`
+ * protocol). `lesson-reproduction`: the lesson's protocol reproduced faithfully (raw levels in and
+ * out) to show what it gives — forecasts far below the index and bands that reach below zero — not
+ * meant for use. Listings and the default model are forecasters unless a reader asks for more.
+ */
+export const MODEL_ROLES = ['forecaster', 'lesson-reproduction'] as const;
+export type ModelRole = (typeof MODEL_ROLES)[number];
+
+/** The role each protocol's models play (the registry check refuses an entry that disagrees). */
+export const PROTOCOL_ROLES: Readonly<Record<Protocol, ModelRole>> = {
+  reference: 'lesson-reproduction',
+  relative: 'forecaster',
+};
+
 /** Activations a model's dense head may use. */
 export const DENSE_ACTIVATIONS = ['relu', 'linear'] as const;
 export type DenseActivation = (typeof DENSE_ACTIVATIONS)[number];
@@ -113,6 +128,6 @@ export const BACKTEST_FILE = 'backtest.json';
  * `formatVersion` of every file of a registry (the manifest and the files it lists); readers refuse
  * any other value. Bumped with every change to a file's schema (a field added, renamed, dropped or
  * given another meaning): readers are strict, so files of another version would not parse anyway,
- * and the version makes the refusal say why. See `registry/index.ts`.
+ * and the version makes the refusal say why. See `registry/index.ts`. 3: each model's `role`.
  */
-export const REGISTRY_FORMAT_VERSION = 2;
+export const REGISTRY_FORMAT_VERSION = 3;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import {
   modelForwardBatch,
   parseMonthlyCsv,
+  REGISTRY_FORMAT_VERSION,
   scalerFromParams,
   weightsFromList,
 } from '@gatecast/core';
@@ -94,7 +95,7 @@ describe('train (quick sweep into a temporary registry)', () => {
 
   it('verifies: every file matches its sha256 and both engines reproduce the forecasts', async () => {
     await expect(verifyRegistry(outDir, split.latestWindow)).resolves.toMatchObject({
-      formatVersion: 2,
+      formatVersion: REGISTRY_FORMAT_VERSION,
     });
     for (const file of ['results.json', 'intervals.json'] as const) {
       expect(sha256(await readFile(join(outDir, file)))).toBe(manifest.files[file]);

@@ -1,14 +1,7 @@
 // The sweep: every config × protocol × seed trained (on worker threads), evaluated, the served
 // models and the default chosen on validation, and a verified registry written.
 import { readFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
-import {
-  type Manifest,
-  PROTOCOLS,
-  type Protocol,
-  parseMonthlyCsv,
-  type Scaler,
-} from '@gatecast/core';
+import { type Manifest, type Protocol, parseMonthlyCsv, type Scaler } from '@gatecast/core';
 import * as tf from '@tensorflow/tfjs';
 import type { BackendChoice, BackendPreference } from './backend/selectBackend.js';
 import {
@@ -24,16 +17,9 @@ import { computeBaselines } from './report/baselines.js';
 import { volatilityAt } from './report/candidateBands.js';
 import { evaluateModel, type ModelReport } from './report/evaluate.js';
 import { makeTimeline } from './report/timeline.js';
-import {
-  modelId,
-  specFor,
-  TRAINING_CONFIGS,
-  type TrainingConfig,
-  trainsUnder,
-} from './train/configs.js';
+import { modelId, specFor, type TrainingConfig, trainsUnder } from './train/configs.js';
 import type { SweepEvent, TrainingLoop, TrainJob } from './train/jobs.js';
 import { runSweep } from './train/runSweep.js';
-import { DEFAULT_LEARNING_RATE } from './train/runTypes.js';
 
 /** Everything a training sweep can be told; the CLI fills it from flags. */
 export interface TrainOptions {
@@ -62,22 +48,7 @@ export interface TrainOptions {
   beforeSwap?: (tempDir: string) => Promise<void>;
 }
 
-/** The defaults of a full sweep: the lesson's settings, five seeds, one worker per core. */
-export function defaultTrainOptions(): TrainOptions {
-  return {
-    dataFile: 'data/sp500_monthly.csv',
-    outDir: 'models',
-    protocols: [...PROTOCOLS],
-    configs: [...TRAINING_CONFIGS],
-    seeds: 5,
-    epochs: 40,
-    batchSize: 32,
-    learningRate: DEFAULT_LEARNING_RATE,
-    backend: 'auto',
-    workers: availableParallelism(),
-    loop: 'fused',
-  };
-}
+export { defaultTrainOptions } from './trainDefaults.js';
 
 /** What a finished sweep reports back. */
 export interface TrainSummary {

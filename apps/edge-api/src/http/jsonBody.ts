@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { every } from 'hono/combine';
 import { ApiError } from './problem.js';
+import { PROTOTYPE_KEYS } from './prototypeKeys.js';
 
 /** Largest request body accepted, in bytes (64 KiB): 256 windows of 12 full-precision closes fit. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -88,6 +89,27 @@ function sizeLimit(limit: number): MiddlewareHandler {
 }
 
 /**
+ * The first own key of a parsed JSON value, at any depth, that would reach an object's prototype
+ * (`__proto__`, `constructor`, `prototype`), with the RFC 6901 pointer of the object holding it.
+ * `JSON.parse` keeps `"__proto__"` as an own property, but a schema reading fields by name sees
+ * the prototype there and lets the key through as if it were known.
+ */
+function prototypeKey(
+  value: unknown,
+  pointer: string,
+): { key: string; pointer: string } | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const entries = Array.isArray(value) ? value.entries() : Object.entries(value);
+  for (const [key, child] of entries) {
+    if (typeof key === 'string' && PROTOTYPE_KEYS.has(key)) return { key, pointer };
+    const childPointer = `${pointer}/${String(key).replaceAll('~', '~0').replaceAll('/', '~1')}`;
+    const found = prototypeKey(child, childPointer);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
  * 400 unless the body is UTF-8 JSON, naming bare `NaN`/`Infinity` tokens. The bytes read stay in
  * Hono's body cache, where the validator that follows parses them again (which cannot fail now).
  */
@@ -100,8 +122,9 @@ const jsonSyntax: MiddlewareHandler = async (c, next) => {
     throw new ApiError('malformed-json', 'the body is not valid UTF-8');
   }
   if (text.trim() === '') throw new ApiError('malformed-json', 'the body is empty');
+  let parsed: unknown;
   try {
-    JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch (error) {
     if (NON_JSON_NUMBER.test(text)) {
       throw new ApiError(
@@ -112,16 +135,24 @@ const jsonSyntax: MiddlewareHandler = async (c, next) => {
     const reason = error instanceof SyntaxError ? `: ${error.message}` : '';
     throw new ApiError('malformed-json', `the body is not valid JSON${reason}`);
   }
+  const hidden = prototypeKey(parsed, '');
+  if (hidden !== undefined) {
+    const detail = `unknown field: ${hidden.key}`;
+    throw new ApiError('invalid-body', `body${hidden.pointer || ''}: ${detail}`, {
+      errors: [{ pointer: hidden.pointer, detail }],
+    });
+  }
   await next();
 };
 
 /**
  * The one check of a JSON request body, as problem details, in this order: media type (415), size
- * before any parsing (413), a body that breaks off (400), UTF-8 and JSON syntax (400). Mounted as
- * route middleware, before the route's schema validator (422).
+ * before any parsing (413), a body that breaks off (400), UTF-8 and JSON syntax (400), a key
+ * that would reach a prototype (`__proto__`, `constructor`, `prototype`: 422, as any unknown
+ * field). Mounted as route middleware, before the route's schema validator (422).
  *
- * @throws {ApiError} `unsupported-media-type`, `body-too-large`, `malformed-request` or
- *   `malformed-json`.
+ * @throws {ApiError} `unsupported-media-type`, `body-too-large`, `malformed-request`,
+ *   `malformed-json` or `invalid-body`.
  */
 export function jsonBody(limit = MAX_BODY_BYTES): MiddlewareHandler {
   return every(jsonMediaType, completeBody, sizeLimit(limit), jsonSyntax);

@@ -28,8 +28,14 @@ const conditionalGet = etag({
  * `Cache-Control` on successful GET/HEAD responses, and turns them into `304 Not Modified` when
  * `If-None-Match` matches (Hono's `etag`). Without a serving state (start-up failed) nothing is
  * set.
+ *
+ * @param options.etag derives a route's ETag from the state's, for content the state's does not
+ *   key (the backtest routes add the backtest file's sha256)
  */
-export function registryCache(policy: keyof typeof CACHE_POLICIES): MiddlewareHandler<AppEnv> {
+export function registryCache(
+  policy: keyof typeof CACHE_POLICIES,
+  options: { etag?: (stateEtag: string) => string } = {},
+): MiddlewareHandler<AppEnv> {
   const cacheControl = CACHE_POLICIES[policy];
   return async (c, next) => {
     const startup = c.var.startup;
@@ -37,7 +43,7 @@ export function registryCache(policy: keyof typeof CACHE_POLICIES): MiddlewareHa
     return conditionalGet(c, async () => {
       await next();
       if (c.res.status === 200) {
-        c.header('ETag', startup.state.etag);
+        c.header('ETag', options.etag?.(startup.state.etag) ?? startup.state.etag);
         c.header('Cache-Control', cacheControl);
       }
     });

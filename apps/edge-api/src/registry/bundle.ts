@@ -19,4 +19,24 @@ export interface RegistryBundle {
   files: Readonly<Record<string, string | ArrayBuffer>>;
   /** The series the manifest names (`data.file`), as text: `date,close` rows, index points. */
   seriesCsv: string;
+  /** The rolling-origin backtest, or why there is none (absent: none was bundled). */
+  backtest?: BundledBacktest;
 }
+
+/**
+ * `backtest.json` as codegen bundles it: `text`, the file (checked with core's schema) with each
+ * origin's figures cut to horizons 1..`originHorizons` and the pooled `summary` whole; or
+ * `unavailable`, why the registry has none to serve (client-safe).
+ */
+export type BundledBacktest =
+  | {
+      text: string;
+      /**
+       * sha256 of `text`: the worker checks it instead of parsing the schema again, and the
+       * backtest routes' ETag is keyed by it.
+       */
+      sha256: string;
+      /** Horizons each origin's figures keep (the summary keeps every horizon). */
+      originHorizons: number;
+    }
+  | { unavailable: string };

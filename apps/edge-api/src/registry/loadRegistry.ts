@@ -1,6 +1,11 @@
 import { type ModelWeights, nextMonth, type Scaler } from '@gatecast/core';
 import type { Manifest, ManifestModel } from '@gatecast/core/registry';
-import { checkRegistry, RegistryCheckError } from '@gatecast/core/registry/verify';
+import {
+  checkRegistry,
+  RegistryCheckError,
+  type ReplayRunner,
+} from '@gatecast/core/registry/verify';
+import type { Engine } from '../engine/engine.js';
 import type { RegistryBundle } from './bundle.js';
 import { sha256Hex } from './sha256.js';
 
@@ -49,20 +54,46 @@ export interface LoadedRegistry {
 }
 
 /**
+ * The replay on an engine: the model loaded, every window run in one batched call, its first
+ * output per window kept, the model unloaded.
+ */
+function engineReplay(engine: Engine): ReplayRunner {
+  return (model, windows, count) => {
+    const runner = engine.load(model.entry.spec, model.weights);
+    try {
+      const outputs = runner.predict(windows, count);
+      if (runner.outputs === 1) return outputs;
+      return Float32Array.from({ length: count }, (_, i) => outputs[i * runner.outputs] as number);
+    } finally {
+      runner.dispose();
+    }
+  };
+}
+
+/**
  * Parses and verifies a bundled registry with core's `checkRegistry`, the same check codegen runs
  * before every build: the manifest and results against their schema (only the format version this
  * worker was built with), results and series against their sha256 in the manifest (with
  * `crypto.subtle.digest`), and each model's files (sha256, format, names, shapes, finite weights)
  * and outputs — the recorded next-month forecast and every test prediction in `results.json`
- * reproduced by core's forward pass. A model that fails any check is refused, not served; the
- * others are unaffected.
+ * reproduced within core's `REPLAY_TOLERANCE`. A model that fails any check is refused, not
+ * served; the others are unaffected.
  *
+ * @param options.engine the engine that will serve the models: the replay runs on it, one batched
+ *   call per model instead of core's window-by-window forward pass, and start-up checks what is
+ *   served. Without it, core's forward pass (what codegen runs).
  * @throws {RegistryError} when the registry as a whole is unusable (nothing can be served).
  */
-export async function loadRegistry(bundle: RegistryBundle): Promise<LoadedRegistry> {
+export async function loadRegistry(
+  bundle: RegistryBundle,
+  options: { engine?: Engine } = {},
+): Promise<LoadedRegistry> {
   let checked: Awaited<ReturnType<typeof checkRegistry>>;
   try {
-    checked = await checkRegistry(bundle, { sha256: sha256Hex });
+    checked = await checkRegistry(bundle, {
+      sha256: sha256Hex,
+      ...(options.engine ? { run: engineReplay(options.engine) } : {}),
+    });
   } catch (error) {
     if (error instanceof RegistryCheckError) throw new RegistryError(error.message);
     throw error;

@@ -5,6 +5,7 @@ import { jsonBody, MAX_BODY_BYTES } from '../http/jsonBody.js';
 import { ApiError, problemType } from '../http/problem.js';
 import { registryCache } from '../http/registryCache.js';
 import {
+  BatchEnvelopeSchema,
   BatchRequestSchema,
   ForecastQuerySchema,
   ForecastRequestSchema,
@@ -16,12 +17,18 @@ import {
   type ForecastResponse,
   ForecastResponseSchema,
 } from '../schemas/outputs.js';
-import { findModel } from '../serving/findModel.js';
+import { forecastBatch } from '../serving/batchForecast.js';
+import { defaultFallbackOf, findModel } from '../serving/findModel.js';
 import { calibrateOnHistory, HISTORY_CALIBRATION_MONTHS } from '../serving/historyCalibration.js';
 import { modelPaths } from '../serving/modelPaths.js';
 import { type PathRequest, type ServedPath, servePath } from '../serving/pathResponse.js';
 import type { ServedModel } from '../serving/servingState.js';
-import { jsonOk, problemResponses } from './openapiSupport.js';
+import {
+  ConditionalHeadersSchema,
+  cachedJsonOk,
+  jsonOk,
+  problemResponses,
+} from './openapiSupport.js';
 
 const jsonRequest = <T>(schema: T, description: string) => ({
   required: true,
@@ -37,14 +44,15 @@ const FORECAST_DESCRIPTION =
 export const getForecastRoute = createRoute({
   method: 'get',
   path: '/forecast',
+  operationId: 'getForecast',
   summary: 'Forecast the months after the bundled series, from its latest 12 months',
   description:
     `${FORECAST_DESCRIPTION} The path from the series’ end is computed once at load; the ` +
     'quantiles use the registry’s calibration as of that month.',
   middleware: [registryCache('registry')] as const,
-  request: { query: ForecastQuerySchema },
+  request: { query: ForecastQuerySchema, headers: ConditionalHeadersSchema },
   responses: {
-    ...jsonOk(ForecastResponseSchema, 'The forecast path with its quantiles.'),
+    ...cachedJsonOk(ForecastResponseSchema, 'The forecast path with its quantiles.'),
     ...problemResponses(404, 422, 503),
   },
 });
@@ -52,6 +60,7 @@ export const getForecastRoute = createRoute({
 export const postForecastRoute = createRoute({
   method: 'post',
   path: '/forecast',
+  operationId: 'postForecast',
   summary: 'Forecast the months after a window or a history you send',
   description:
     `${FORECAST_DESCRIPTION} With \`history\` the response names the months (\`asOf\` = its ` +
@@ -66,20 +75,39 @@ export const postForecastRoute = createRoute({
   },
 });
 
+/** POST /forecast/batch as the document describes it (every item a `BatchItem`). */
 export const postBatchRoute = createRoute({
   method: 'post',
   path: '/forecast/batch',
-  summary: `Forecast up to ${MAX_BATCH_WINDOWS} windows in one pass`,
+  operationId: 'postForecastBatch',
+  summary: `Forecast up to ${MAX_BATCH_WINDOWS} windows or histories in one pass, each with your id`,
   description:
-    'Every window’s path advances in the same engine call, one call per month; quantiles use ' +
-    'the registry’s calibration.',
+    'Each item is a `window` or a `history`, with an optional `id` echoed back; `horizon` and ' +
+    '`levels` apply to every item. Items are checked one by one: an item that is not valid, or ' +
+    'whose forecast is not finite, gets its own RFC 9457 problem in `results` (`{ id, error }`) ' +
+    'and the others are forecast; the request fails (422) only when its envelope does (no or ' +
+    `too many items, a bad horizon or levels, an unknown field). Every valid item’s path advances in the ` +
+    'same engine call, one call per month. Quantiles use the registry’s calibration, also for a ' +
+    `history of ${HISTORY_CALIBRATION_MONTHS} months or more (a history that calibrates itself ` +
+    'costs W + h windows: send it to POST /v1/forecast).',
   middleware: [jsonBody()] as const,
-  request: { body: jsonRequest(BatchRequestSchema, `1 to ${MAX_BATCH_WINDOWS} windows.`) },
+  request: { body: jsonRequest(BatchRequestSchema, `1 to ${MAX_BATCH_WINDOWS} items.`) },
   responses: {
-    ...jsonOk(BatchResponseSchema, 'One forecast path per window, in order.'),
+    ...jsonOk(BatchResponseSchema, 'One result per item, in order: a forecast or a problem.'),
     ...problemResponses(400, 404, 413, 415, 422, 503),
   },
 });
+
+/**
+ * The route the handler is registered with: the same, but validating only the envelope
+ * (`BatchEnvelopeSchema`), so that each item is validated on its own by `forecastBatch`. Hidden
+ * from the document, which shows {@link postBatchRoute}.
+ */
+const postBatchEnvelopeRoute = {
+  ...postBatchRoute,
+  hide: true,
+  request: { body: jsonRequest(BatchEnvelopeSchema, `1 to ${MAX_BATCH_WINDOWS} items.`) },
+};
 
 function checkWindowLength(model: ServedModel): void {
   if (model.entry.spec.windowLength !== WINDOW_LENGTH) {
@@ -106,6 +134,7 @@ function forecastBody(options: {
   const { model, served, request, asOf } = options;
   return {
     model: model.entry.id,
+    role: model.entry.role,
     asOf,
     target: asOf === null ? null : nextMonth(asOf),
     forecast: served.forecast,
@@ -156,7 +185,10 @@ export const forecast = new OpenAPIHono<AppEnv>()
     });
     const engine = state.engine.engine.name;
     return c.json(
-      forecastBody({ model, engine, served, request, asOf, calibration: 'registry' }),
+      {
+        ...forecastBody({ model, engine, served, request, asOf, calibration: 'registry' }),
+        ...defaultFallbackOf(state, query.model),
+      },
       200,
     );
   })
@@ -179,7 +211,10 @@ export const forecast = new OpenAPIHono<AppEnv>()
       const served = own ?? serve(calibration);
       const source = own ? 'history' : 'registry';
       return c.json(
-        forecastBody({ model, engine, served, request, asOf, calibration: source }),
+        {
+          ...forecastBody({ model, engine, served, request, asOf, calibration: source }),
+          ...defaultFallbackOf(state, body.model),
+        },
         200,
       );
     }
@@ -202,45 +237,37 @@ export const forecast = new OpenAPIHono<AppEnv>()
       request,
     });
     return c.json(
-      forecastBody({ model, engine, served, request, asOf, calibration: 'registry' }),
+      {
+        ...forecastBody({ model, engine, served, request, asOf, calibration: 'registry' }),
+        ...defaultFallbackOf(state, body.model),
+      },
       200,
     );
   })
-  .openapi(postBatchRoute, (c) => {
+  .openapi(postBatchEnvelopeRoute, (c) => {
     const state = c.var.state();
     const body = c.req.valid('json');
     const model = findModel(state, body.model);
     checkWindowLength(model);
     const request = { horizon: body.horizon, levels: body.levels };
-    const { calibration, protocol } = model.entry;
-    const paths = modelPaths(model, body.windows, request.horizon);
-    const forecasts = paths.values.map((values, i) => {
-      const served = servePath({
-        calibration,
-        protocol,
-        values,
-        scales: paths.scales?.[i],
-        asOf: null,
-        request,
-        label: `window ${i}`,
-      });
-      return {
-        forecast: served.forecast,
-        intervals: served.intervals,
-        path: served.path,
-        ...(served.clampedAtZero === undefined ? {} : { clampedAtZero: served.clampedAtZero }),
-      };
-    });
+    const results = forecastBatch({ model, items: body.items, request });
     const response: BatchResponse = {
       model: model.entry.id,
-      count: forecasts.length,
+      role: model.entry.role,
+      count: results.length,
+      failed: results.filter((r) => 'error' in r).length,
       horizon: request.horizon,
       levels: servedLevels(request),
-      intervalMethod: calibration.method,
+      intervalMethod: model.entry.calibration.method,
       calibration: 'registry',
-      forecasts,
+      results,
       unit: 'points',
       engine: state.engine.engine.name,
+      ...defaultFallbackOf(state, body.model),
     };
     return c.json(response, 200);
   });
+
+// The document's description of the batch route (the handler above validates items itself).
+const { middleware: _middleware, ...documentedBatchRoute } = postBatchRoute;
+forecast.openAPIRegistry.registerPath(documentedBatchRoute);

@@ -4,11 +4,18 @@
  * can act on; the app turns failures into problem details with one JSON pointer per issue.
  */
 
-import { INTERVAL_LEVELS, MAX_HORIZON, monthsBetween, WINDOW_LENGTH } from '@gatecast/core';
+import {
+  INTERVAL_LEVELS,
+  MAX_HORIZON,
+  MODEL_ROLES,
+  type ModelRole,
+  monthsBetween,
+  WINDOW_LENGTH,
+} from '@gatecast/core';
 import { z } from '@hono/zod-openapi';
 import { HISTORY_CALIBRATION_MONTHS } from '../serving/historyCalibration.js';
 
-/** Most windows one batch request may carry. */
+/** Most items (windows or histories) one batch request may carry. */
 export const MAX_BATCH_WINDOWS = 256;
 /**
  * Most months a history may carry (100 years); the last 12 are the window, and a history of at
@@ -72,8 +79,11 @@ export const WindowSchema = z
   })
   .openapi('Window', {
     description: `${WINDOW_LENGTH} consecutive monthly closes in index points, oldest first.`,
+    // `.length()` does not reach the document on its own.
+    minItems: WINDOW_LENGTH,
+    maxItems: WINDOW_LENGTH,
     example: [
-      5881.63, 5954.5, 6032.38, 5611.85, 5569.06, 5911.69, 6204.95, 6389.77, 6460.26, 6688.46,
+      6029.95, 6296.5, 6408.95, 6584.02, 6735.69, 6740.89, 6853.03, 6929.12, 6893.81, 6654.42,
       6957.01, 7412.55,
     ],
   });
@@ -85,8 +95,11 @@ export const ModelIdSchema = z
   })
   .min(1, { error: 'must not be empty' })
   .max(100, { error: 'must be at most 100 characters' })
-  .openapi({
-    description: 'A model id from GET /v1/models; the default model when omitted.',
+  .openapi('ModelId', {
+    description:
+      'A served model’s id (GET /v1/models); the default model when omitted. The document lists ' +
+      'the ids served when it was built; an id the registry does not list is a 404, a refused ' +
+      'one a 503.',
     example: 'gru-32@relative',
   });
 
@@ -192,6 +205,7 @@ const pathFields = {
   horizon: HorizonSchema.default(DEFAULT_HORIZON),
   levels: LevelListSchema.default([...DEFAULT_LEVELS]).openapi({
     description: LEVELS_DESCRIPTION,
+    uniqueItems: true,
     example: [50, 80, 95],
   }),
 };
@@ -214,8 +228,32 @@ const LevelQuerySchema = z
   .openapi({
     param: { name: 'level', in: 'query', style: 'form', explode: true },
     description: `${LEVELS_DESCRIPTION} Repeat the parameter for more than one: \`?level=50&level=90\`.`,
+    uniqueItems: true,
     example: [50, 90],
   });
+
+/** "Exactly one of `window` and `history`" in JSON Schema, for the document. */
+const EXACTLY_ONE_INPUT = [
+  { required: ['window'], title: 'window' },
+  { required: ['history'], title: 'history' },
+];
+
+/** Adds an issue unless an object has exactly one of `window` and `history`. */
+function exactlyOneInput(
+  body: { window?: unknown; history?: unknown },
+  ctx: { addIssue: (issue: { code: 'custom'; path: []; message: string }) => void },
+): void {
+  if ((body.window === undefined) === (body.history === undefined)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [],
+      message:
+        body.window === undefined
+          ? 'send one of `window` (12 closes) or `history` ([{date, close}, …])'
+          : 'send either `window` or `history`, not both',
+    });
+  }
+}
 
 /** POST /v1/forecast: exactly one of `window` or `history`, and optionally a model. */
 export const ForecastRequestSchema = z
@@ -228,55 +266,144 @@ export const ForecastRequestSchema = z
     },
     strictError,
   )
-  .superRefine((body, ctx) => {
-    if ((body.window === undefined) === (body.history === undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [],
-        message:
-          body.window === undefined
-            ? 'send one of `window` (12 closes) or `history` ([{date, close}, …])'
-            : 'send either `window` or `history`, not both',
-      });
-    }
-  })
+  .superRefine(exactlyOneInput)
   .openapi('ForecastRequest', {
     description:
       'Exactly one of `window` or `history`; optionally `horizon` and `levels`. A history of at ' +
       `least ${HISTORY_CALIBRATION_MONTHS} months calibrates the intervals on its own errors.`,
+    oneOf: EXACTLY_ONE_INPUT,
     example: {
       model: 'gru-32@relative',
       horizon: 6,
       levels: [50, 80, 95],
       window: [
-        5881.63, 5954.5, 6032.38, 5611.85, 5569.06, 5911.69, 6204.95, 6389.77, 6460.26, 6688.46,
+        6029.95, 6296.5, 6408.95, 6584.02, 6735.69, 6740.89, 6853.03, 6929.12, 6893.81, 6654.42,
         6957.01, 7412.55,
       ],
     },
   });
 
-/** POST /v1/forecast/batch. */
-export const BatchRequestSchema = z
+/** Longest client id a batch item may carry. */
+export const MAX_ITEM_ID_LENGTH = 128;
+
+/** A batch item's client id, echoed back with its result. */
+export const BatchItemIdSchema = z
+  .string({
+    error: (issue) => requiredOr(issue.input, `must be a string, not ${describe(issue.input)}`),
+  })
+  .min(1, { error: 'must not be empty' })
+  .max(MAX_ITEM_ID_LENGTH, { error: `must be at most ${MAX_ITEM_ID_LENGTH} characters` })
+  .openapi({
+    description:
+      'Your id for the item, echoed back with its result (any string; not checked for uniqueness).',
+    example: 'sp500-2026-05',
+  });
+
+/** One batch item: a window or a history, with an optional client id. */
+export const BatchItemSchema = z
   .strictObject(
     {
-      model: ModelIdSchema.optional(),
-      windows: z
-        .array(WindowSchema, {
-          error: (issue) =>
-            requiredOr(issue.input, `must be an array of windows, not ${describe(issue.input)}`),
-        })
-        .min(1, { error: 'must hold at least one window' })
-        .max(MAX_BATCH_WINDOWS, {
-          error: (issue) =>
-            `must hold at most ${MAX_BATCH_WINDOWS} windows per request, got ${Array.isArray(issue.input) ? issue.input.length : 0}`,
-        }),
-      ...pathFields,
+      id: BatchItemIdSchema.optional(),
+      window: WindowSchema.optional(),
+      history: HistorySchema.optional(),
     },
     strictError,
   )
-  .openapi('BatchRequest', {
-    description: `1 to ${MAX_BATCH_WINDOWS} windows, forecast in one pass.`,
+  .superRefine(exactlyOneInput)
+  .openapi('BatchItem', {
+    description:
+      'Exactly one of `window` (12 closes) or `history` (≥ 12 consecutive months, whose last ' +
+      'date names the months forecast), and optionally your `id`.',
+    oneOf: EXACTLY_ONE_INPUT,
+    example: {
+      id: 'latest',
+      window: [
+        6029.95, 6296.5, 6408.95, 6584.02, 6735.69, 6740.89, 6853.03, 6929.12, 6893.81, 6654.42,
+        6957.01, 7412.55,
+      ],
+    },
   });
+export type BatchItem = z.infer<typeof BatchItemSchema>;
+
+/** `items` of a batch, with its count bounds: the schema the document shows. */
+function batchItems<T extends z.ZodType>(item: T) {
+  return z
+    .array(item, {
+      error: (issue) =>
+        requiredOr(issue.input, `must be an array of items, not ${describe(issue.input)}`),
+    })
+    .min(1, { error: 'must hold at least one item' })
+    .max(MAX_BATCH_WINDOWS, {
+      error: (issue) =>
+        `must hold at most ${MAX_BATCH_WINDOWS} items per request, got ${Array.isArray(issue.input) ? issue.input.length : 0}`,
+    });
+}
+
+/** Names unknown fields of a batch, pointing a client of the earlier `windows` at `items`. */
+const batchStrictError = {
+  error: (issue: { code?: string; keys?: string[]; input?: unknown }) =>
+    issue.code === 'unrecognized_keys' && issue.keys?.includes('windows')
+      ? 'unknown field: windows (send `items: [{ id?, window }]`)'
+      : strictError.error(issue),
+};
+
+const BATCH_DESCRIPTION =
+  `1 to ${MAX_BATCH_WINDOWS} items, each a window or a history with an optional id; \`horizon\` ` +
+  'and `levels` apply to every item. An item that is not valid gets its own problem in the ' +
+  'response; the others are forecast.';
+
+/**
+ * POST /v1/forecast/batch as the document describes it: every item a {@link BatchItemSchema}.
+ * The route validates only the envelope with {@link BatchEnvelopeSchema} and each item on its
+ * own, so one bad item does not fail the request.
+ */
+export const BatchRequestSchema = z
+  .strictObject(
+    { model: ModelIdSchema.optional(), items: batchItems(BatchItemSchema), ...pathFields },
+    batchStrictError,
+  )
+  .openapi('BatchRequest', {
+    description: BATCH_DESCRIPTION,
+    example: {
+      model: 'gru-32@relative',
+      horizon: 3,
+      levels: [80, 95],
+      items: [
+        {
+          id: 'latest',
+          window: [
+            6029.95, 6296.5, 6408.95, 6584.02, 6735.69, 6740.89, 6853.03, 6929.12, 6893.81, 6654.42,
+            6957.01, 7412.55,
+          ],
+        },
+        // A history dates the months of its result (`asOf`, `target`); an item that is not valid
+        // gets its own problem in `results` while the others are forecast.
+        {
+          id: 'dated',
+          history: [
+            { date: '2025-06-01', close: 6029.95 },
+            { date: '2025-07-01', close: 6296.5 },
+            { date: '2025-08-01', close: 6408.95 },
+            { date: '2025-09-01', close: 6584.02 },
+            { date: '2025-10-01', close: 6735.69 },
+            { date: '2025-11-01', close: 6740.89 },
+            { date: '2025-12-01', close: 6853.03 },
+            { date: '2026-01-01', close: 6929.12 },
+            { date: '2026-02-01', close: 6893.81 },
+            { date: '2026-03-01', close: 6654.42 },
+            { date: '2026-04-01', close: 6957.01 },
+            { date: '2026-05-01', close: 7412.55 },
+          ],
+        },
+      ],
+    },
+  });
+
+/** What the batch route validates before looking at items: everything but the items' contents. */
+export const BatchEnvelopeSchema = z.strictObject(
+  { model: ModelIdSchema.optional(), items: batchItems(z.unknown()), ...pathFields },
+  batchStrictError,
+);
 
 /** Query of GET /v1/forecast: `?model=…&horizon=6&level=50&level=90`. */
 export const ForecastQuerySchema = z.strictObject(
@@ -288,9 +415,44 @@ export const ForecastQuerySchema = z.strictObject(
   strictError,
 );
 
-/** Query of GET /v1/compare: `?horizon=6&level=50&level=90`. */
+/** What `?role=` may ask for: one role, or `all`. */
+export const ROLE_FILTERS = [...MODEL_ROLES, 'all'] as const;
+export type RoleFilter = (typeof ROLE_FILTERS)[number];
+/** Listings show forecasters unless asked for more. */
+export const DEFAULT_ROLE_FILTER: RoleFilter = 'forecaster';
+
+/** Whether a model of `role` is listed under `filter`. */
+export function roleMatches(role: ModelRole, filter: RoleFilter): boolean {
+  return filter === 'all' || role === filter;
+}
+
+/** `?role=all`: which models a listing shows; forecasters by default. */
+const RoleQuerySchema = z
+  .enum(ROLE_FILTERS, {
+    error: (issue) =>
+      `must be one of ${ROLE_FILTERS.join(', ')}, not ${
+        typeof issue.input === 'string'
+          ? JSON.stringify(issue.input.slice(0, 40))
+          : describe(issue.input)
+      }`,
+  })
+  .default(DEFAULT_ROLE_FILTER)
+  .openapi({
+    param: { name: 'role', in: 'query' },
+    description:
+      'Which models to list: `forecaster` (default; the models meant to forecast), ' +
+      '`lesson-reproduction` (the lesson’s protocol reproduced on raw levels, kept to show what it ' +
+      'gives: forecasts far below the index, not meant for use) or `all`. Every model stays ' +
+      'reachable by id whatever its role.',
+    example: 'all',
+  });
+
+/** Query of GET /v1/models: `?role=all`. */
+export const ModelsQuerySchema = z.strictObject({ role: RoleQuerySchema }, strictError);
+
+/** Query of GET /v1/compare: `?horizon=6&level=50&level=90&role=all`. */
 export const CompareQuerySchema = z.strictObject(
-  { horizon: HorizonQuerySchema, level: LevelQuerySchema },
+  { horizon: HorizonQuerySchema, level: LevelQuerySchema, role: RoleQuerySchema },
   strictError,
 );
 
@@ -301,4 +463,5 @@ export const ModelParamsSchema = z.strictObject({
 
 export type ForecastRequest = z.infer<typeof ForecastRequestSchema>;
 export type BatchRequest = z.infer<typeof BatchRequestSchema>;
+export type BatchEnvelope = z.infer<typeof BatchEnvelopeSchema>;
 export type ForecastQuery = z.infer<typeof ForecastQuerySchema>;

@@ -7,11 +7,14 @@ import {
   INTERVAL_LEVELS,
   type IntervalLevel,
   MAX_HORIZON,
+  MODEL_ROLES,
   PROTOCOLS,
   SERVABLE_INTERVAL_METHODS,
 } from '@gatecast/core';
 import { z } from '@hono/zod-openapi';
+import { PROBLEMS, type ProblemSlug, problemType } from '../http/problem.js';
 import { HISTORY_CALIBRATION_MONTHS } from '../serving/historyCalibration.js';
+import { ROLE_FILTERS } from './inputs.js';
 
 /** An object with one `schema` per registry interval level (`"80"`, `"95"`), as named properties. */
 function byLevel<T extends z.ZodType>(schema: T) {
@@ -20,17 +23,42 @@ function byLevel<T extends z.ZodType>(schema: T) {
   );
 }
 
-const Month = z
-  .string()
-  .openapi({ description: 'First of a month, YYYY-MM-01.', example: '2026-06-01' });
+const Month = z.string().openapi({
+  description: 'First of a month, YYYY-MM-01, with a four-digit year.',
+  format: 'date',
+  pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-01$',
+});
 const Engine = z
   .enum(['wasm', 'reference'])
   .openapi({ description: 'Engine that computed the numbers.' });
 const Unit = z.literal('points').openapi({ description: 'S&P 500 index points.' });
+/** Present when the request named no model and the registry's default is not served. */
+const DefaultFallback = z
+  .object({
+    requested: z.string().openapi({ description: 'The registry’s default model.' }),
+    reason: z.string().openapi({ description: 'Why it is not served.' }),
+  })
+  .openapi('DefaultFallback', {
+    description:
+      'The registry’s default model is refused, so the default served is the best remaining ' +
+      'one by the trainer’s rule (the gated forecaster with the lowest validation RMSE, then ' +
+      'the best forecaster, then the best of all): `model` names it.',
+  });
+const Role = z.enum(MODEL_ROLES).openapi('ModelRole', {
+  description:
+    'What the model is for. `forecaster`: meant to forecast (the scale-free relative protocol). ' +
+    '`lesson-reproduction`: the lesson’s protocol reproduced faithfully on raw index levels, kept ' +
+    'to show what it gives (a nearly flat forecast far below the index, bands reaching below ' +
+    'zero): not a forecast to use.',
+  example: 'forecaster',
+});
+const RoleFilter = z
+  .enum(ROLE_FILTERS)
+  .openapi({ description: 'The `role` filter the listing applied (`?role=`).' });
 
 const Band = z.tuple([z.number(), z.number()]).openapi('Band', {
   description: '[lower, upper] in index points: finite, and positive for relative-protocol models.',
-  example: [7195.67, 7930.65],
+  example: [7333.1, 7794.51],
 });
 
 /** Central intervals keyed by level in percent: the requested levels. */
@@ -38,7 +66,7 @@ export const IntervalsSchema = z.record(z.string(), Band).openapi('Intervals', {
   description:
     'The first month’s central intervals, keyed by level in percent (`"80"`), one per ' +
     'requested level: the same bounds as `path[0].quantiles`.',
-  example: { '80': [7195.67, 7930.65], '95': [7000.29, 8151.99] },
+  example: { '80': [7333.1, 7794.51], '95': [7054.45, 7918.99] },
 });
 
 /** Quantiles keyed by probability: two per requested level, ascending. */
@@ -47,7 +75,7 @@ export const QuantilesSchema = z.record(z.string(), z.number()).openapi('Quantil
     'Bounds in index points keyed by their quantile probability as a decimal string: level l ' +
     'gives `(100 − l)/200` and `(100 + l)/200` (`"0.1"` and `"0.9"` at 80, `"0.025"` and ' +
     '`"0.975"` at 95). Lowest probability first.',
-  example: { '0.025': 7000.29, '0.1': 7195.67, '0.9': 7930.65, '0.975': 8151.99 },
+  example: { '0.025': 7054.45, '0.1': 7333.1, '0.9': 7794.51, '0.975': 7918.99 },
 });
 
 /** One month of a forecast path. */
@@ -121,6 +149,7 @@ const Levels = z
 export const ForecastResponseSchema = z
   .object({
     model: z.string(),
+    role: Role,
     asOf: Month.nullable().openapi({
       description: 'Last month of the input; null for a bare window.',
     }),
@@ -137,30 +166,9 @@ export const ForecastResponseSchema = z
     clampedAtZero: ClampedAtZero,
     unit: Unit,
     engine: Engine,
+    defaultFallback: DefaultFallback.optional(),
   })
   .openapi('Forecast');
-
-/** POST /v1/forecast/batch. */
-export const BatchResponseSchema = z
-  .object({
-    model: z.string(),
-    count: z.number().int(),
-    horizon: Horizon,
-    levels: Levels,
-    intervalMethod: IntervalMethod,
-    calibration: CalibrationSource,
-    forecasts: z.array(
-      z.object({
-        forecast: z.number(),
-        intervals: IntervalsSchema,
-        path: Path,
-        clampedAtZero: ClampedAtZero,
-      }),
-    ),
-    unit: Unit,
-    engine: Engine,
-  })
-  .openapi('BatchForecast');
 
 const LevelScores = z
   .object({
@@ -214,6 +222,7 @@ export const ModelSummarySchema = z
     protocol: z.enum(PROTOCOLS).openapi({
       description: 'reference: raw levels in and out (the lesson); relative: scaled log ratios.',
     }),
+    role: Role,
     parameterCount: z.number().int(),
     trainedAt: z
       .string()
@@ -240,8 +249,16 @@ export const ModelSummarySchema = z
 /** GET /v1/models. */
 export const ModelsResponseSchema = z
   .object({
-    defaultModel: z.string(),
-    models: z.array(ModelSummarySchema),
+    defaultModel: z.string().openapi({
+      description:
+        'The model served when a request names none: the registry’s default, or the best ' +
+        'remaining one when that is refused (then `defaultFallback` says why).',
+    }),
+    defaultFallback: DefaultFallback.optional(),
+    role: RoleFilter,
+    models: z.array(ModelSummarySchema).openapi({
+      description: 'The served models of the requested role, in manifest order.',
+    }),
     refused: z.array(z.object({ id: z.string(), reason: z.string() })),
     baselines: z.array(
       z.object({
@@ -258,6 +275,7 @@ const CompareRow = z
   .object({
     id: z.string(),
     kind: z.enum(['model', 'baseline']),
+    role: Role.optional().openapi({ description: 'Models only: what the model is for.' }),
     description: z.string().optional().openapi({ description: 'Baselines: what they forecast.' }),
     forecast: z.number(),
     intervals: IntervalsSchema,
@@ -279,6 +297,7 @@ export const CompareResponseSchema = z
     target: Month,
     horizon: Horizon,
     levels: Levels,
+    role: RoleFilter,
     unit: Unit,
     engine: Engine,
     forecasts: z.array(CompareRow),
@@ -288,7 +307,11 @@ export const CompareResponseSchema = z
 /** GET /health. */
 export const HealthResponseSchema = z
   .object({
-    status: z.enum(['ok', 'degraded', 'unavailable']),
+    status: z.enum(['ok', 'degraded', 'unavailable']).openapi({
+      description:
+        '`ok`; `degraded` (200) when a model is refused or wasm fell back; `unavailable` (503) ' +
+        'when nothing can be served: the registry failed its checks or every model was refused.',
+    }),
     engine: z.object({
       name: Engine.nullable(),
       preferred: Engine,
@@ -302,6 +325,16 @@ export const HealthResponseSchema = z
       loaded: z.array(z.string()),
       refused: z.array(z.object({ id: z.string(), reason: z.string() })),
     }),
+    defaultModel: z
+      .string()
+      .nullable()
+      .openapi({
+        description:
+          'The model served when a request names none (null when nothing can be served): the ' +
+          'registry’s default, or the best remaining one when that is refused.',
+      }),
+    // A union, not .nullable(): on a named schema zod-to-openapi drops the null (a bare $ref).
+    defaultFallback: z.union([DefaultFallback, z.null()]),
     registry: z
       .object({ formatVersion: z.number(), createdAt: z.string(), dataSha256: z.string() })
       .nullable(),
@@ -315,9 +348,12 @@ export const HealthResponseSchema = z
 /** RFC 9457 problem details. */
 export const ProblemSchema = z
   .object({
-    type: z.string().openapi({ example: 'tag:gatecast,2026:problem:invalid-body' }),
+    type: z.enum(Object.keys(PROBLEMS).map((slug) => problemType(slug as ProblemSlug))).openapi({
+      description: 'Tag URI naming the problem (RFC 4151), `tag:gatecast,2026:problem:<slug>`.',
+      example: 'tag:gatecast,2026:problem:invalid-body',
+    }),
     title: z.string(),
-    status: z.number().int(),
+    status: z.number().int().min(400).max(599),
     detail: z.string(),
     errors: z
       .array(
@@ -329,6 +365,55 @@ export const ProblemSchema = z
       .optional(),
   })
   .openapi('Problem');
+
+/** One batch item's forecast: its id, the months it names, its path. */
+const BatchForecast = z
+  .object({
+    id: z.string().optional().openapi({ description: 'The item’s id, when it sent one.' }),
+    asOf: Month.nullable().openapi({
+      description: 'Last month of the item’s history; null for a bare window.',
+    }),
+    target: Month.nullable().openapi({
+      description: 'First month forecast; null for a bare window.',
+    }),
+    forecast: z.number().openapi({ description: 'Point forecast of the first month.' }),
+    intervals: IntervalsSchema,
+    path: Path,
+    clampedAtZero: ClampedAtZero,
+  })
+  .openapi('BatchForecast');
+
+/** One batch item that could not be forecast: its id and its own problem. */
+const BatchFailure = z
+  .object({
+    id: z.string().optional().openapi({ description: 'The item’s id, when it sent a valid one.' }),
+    error: ProblemSchema.openapi({
+      description:
+        'Why this item has no forecast, as RFC 9457 problem details: `invalid-item` (with ' +
+        'JSON pointers from the request’s root, `/items/3/window/2`) or `forecast-not-finite`.',
+    }),
+  })
+  .openapi('BatchFailure');
+
+/** POST /v1/forecast/batch. */
+export const BatchResponseSchema = z
+  .object({
+    model: z.string(),
+    role: Role,
+    count: z.number().int().openapi({ description: 'Items in the request (and in `results`).' }),
+    failed: z.number().int().openapi({ description: 'Items answered with an `error`.' }),
+    horizon: Horizon,
+    levels: Levels,
+    intervalMethod: IntervalMethod,
+    calibration: CalibrationSource,
+    results: z.array(z.union([BatchForecast, BatchFailure])).openapi({
+      description: 'One entry per item, in the request’s order: its forecast, or `{ id?, error }`.',
+    }),
+    unit: Unit,
+    engine: Engine,
+    defaultFallback: DefaultFallback.optional(),
+  })
+  .openapi('BatchResponse');
 
 export type ForecastResponse = z.infer<typeof ForecastResponseSchema>;
 export type PathPoint = z.infer<typeof PathPointSchema>;

@@ -16,8 +16,10 @@ export interface ForecastModel {
  * @param windows - `[count]` windows of `windowLength` closes in index points, oldest first, each
  *   positive and finite (validated by the caller), each ending at its forecast origin.
  * @param horizon - H, months forecast from each origin, 1 .. `MAX_HORIZON`.
+ * @param options.unusable - `drop`: a window whose path is not usable is reported in `dropped`
+ *   and the others are served (a batch); `throw` (default): the request fails.
  * @returns `[count][H]` levels in points, the first step's scaled outputs and, for a
- *   `[location, log-scale]` model, the `[count][H]` path scales.
+ *   `[location, log-scale]` model, the `[count][H]` path scales (and `dropped` with `drop`).
  * @throws {ApiError} `forecast-not-finite` (422) when a forecast along a path is not a finite
  *   (for the relative protocol, positive) number: a window far outside anything trained on.
  */
@@ -25,6 +27,7 @@ export function modelPaths(
   model: ForecastModel,
   windows: readonly (readonly number[])[],
   horizon: number,
+  options: { unusable?: 'throw' | 'drop' } = {},
 ): ForecastPaths {
   try {
     return forecastPaths({
@@ -33,6 +36,7 @@ export function modelPaths(
       scaler: model.scaler,
       predict: (inputs, count) => model.runner.predict(inputs, count),
       outputs: model.runner.outputs,
+      unusable: options.unusable ?? 'throw',
     });
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;

@@ -8,6 +8,7 @@ import {
 } from '@gatecast/core';
 import { ApiError } from '../http/problem.js';
 import type { PathPoint } from '../schemas/outputs.js';
+import { firstNonFinite } from './nonFinite.js';
 
 export type { PathPoint };
 
@@ -28,10 +29,24 @@ export interface ServedPath {
   clampedAtZero?: boolean;
 }
 
-/** `date` plus `months` months, `YYYY-MM-01`. */
+/**
+ * `date` plus `months` months, `YYYY-MM-01`.
+ *
+ * @throws {ApiError} `invalid-body` (422) past December 9999: a month the API names always has a
+ *   four-digit year.
+ */
 function monthsAfter(date: string, months: number): string {
   let month = date;
-  for (let i = 0; i < months; i++) month = nextMonth(month);
+  try {
+    for (let i = 0; i < months; i++) month = nextMonth(month);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new ApiError(
+      'invalid-body',
+      `a history ending ${date.slice(0, 7)} leaves no four-digit year for month ${months} of the ` +
+        'forecast: the last month the API forecasts is 9999-12',
+    );
+  }
   return month;
 }
 
@@ -49,8 +64,8 @@ function ascendingQuantiles(band: PathBand, levels: readonly number[]): Record<s
  * @param options.values - `[≥ horizon]` the path's point forecasts, index points.
  * @param options.scales - `[≥ horizon]` its path scales (learned-scale models only).
  * @param options.asOf - The origin's month, `YYYY-MM-01`, or `null` for a bare window.
- * @throws {ApiError} `forecast-not-finite` (422) when a bound overflows or underflows (a window
- *   of closes near the float limits).
+ * @throws {ApiError} `forecast-not-finite` (422) when any number of the path (a point forecast, a
+ *   bound) is not finite: a window of closes near the float limits.
  */
 export function servePath(options: {
   calibration: Calibration;
@@ -91,7 +106,7 @@ export function servePath(options: {
     );
   }
   const first = bands[0] as PathBand;
-  return {
+  const served: ServedPath = {
     forecast: first.value,
     intervals: first.intervals,
     path: bands.map((band) => ({
@@ -104,4 +119,15 @@ export function servePath(options: {
     })),
     ...(protocol === 'reference' ? { clampedAtZero: bands.some((b) => b.clamped) } : {}),
   };
+  // Every number, not only the bounds: a point forecast or an interval end can overflow too, and
+  // JSON would carry it as null.
+  const bad = firstNonFinite(served);
+  if (bad) {
+    const where = options.label ? ` for ${options.label}` : '';
+    throw new ApiError(
+      'forecast-not-finite',
+      `no finite forecast${where}: ${bad.pointer.slice(1)} would be ${bad.value}`,
+    );
+  }
+  return served;
 }

@@ -31,8 +31,9 @@ export async function buildServingState(
   engineOptions: EngineOptions,
   options: { loadAllModels?: boolean } = {},
 ): Promise<ServingState> {
-  const registry = await loadRegistry(bundle);
+  // The engine first: the registry's start-up check replays every test prediction on it.
   const engine = await selectEngine(engineOptions);
+  const registry = await loadRegistry(bundle, { engine: engine.engine });
   const models = new ModelPool(registry, engine.engine);
   const baselines = new BaselinePaths(registry.manifest, bundle.seriesCsv);
   if (options.loadAllModels) {

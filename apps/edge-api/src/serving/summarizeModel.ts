@@ -12,6 +12,7 @@ export function summarizeModel(entry: ManifestModel, manifest: Manifest): ModelS
     units: entry.units,
     layers: entry.spec.recurrent.map(({ cell, units }) => ({ cell, units })),
     protocol: entry.protocol,
+    role: entry.role,
     parameterCount: entry.parameterCount,
     trainedAt: manifest.createdAt,
     servedSeed: entry.servedSeed,

@@ -4,7 +4,7 @@
  * months.
  */
 
-import { INTERVAL_LEVELS, type IntervalLevel, type Protocol } from '@gatecast/core';
+import { INTERVAL_LEVELS, type IntervalLevel, type ModelRole, type Protocol } from '@gatecast/core';
 import type { HorizonScores, Intervals, Manifest, ScoreTable } from '@gatecast/core/registry';
 import {
   BASELINE_METHODS,
@@ -40,6 +40,8 @@ export interface IntervalScoreRow {
   description?: string;
   /** A model's protocol. */
   protocol?: Protocol;
+  /** A model's role. */
+  role?: ModelRole;
   /** Interval method, as the page names it. */
   method: string;
   /** The variant of the method (window, score kind), when there is one to name. */
@@ -144,6 +146,7 @@ export function intervalScoreTable(manifest: Manifest, intervals: Intervals): In
       kind: 'model',
       label: architectureLabel(model.spec),
       protocol: model.protocol,
+      role: model.role,
       method: methodLabel(served.method),
       methodDetail: methodVariantDetail(served),
       levels: byTableLevel((level) => {

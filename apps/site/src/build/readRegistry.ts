@@ -16,6 +16,7 @@ import {
   RegistryFormatError,
   type Results,
 } from '@gatecast/core/registry';
+import { type BacktestInput, readBacktest } from './readBacktest.js';
 
 /**
  * A registry the site cannot render: not what core's registry schema describes (another format,
@@ -30,6 +31,8 @@ export interface SiteInputs {
   intervals: Intervals;
   /** The series the registry was trained on, oldest first, values in points. */
   series: { dates: readonly string[]; values: readonly number[] };
+  /** `backtest.json`, or why there is none (it is optional): the track record. */
+  backtest?: BacktestInput;
 }
 
 /**
@@ -165,7 +168,13 @@ export function readSiteInputs(options: { registryDir: string; dataFile: string 
       `${options.dataFile} has ${series.dates.length} months to ${series.dates.at(-1)}; the manifest was trained on ${manifest.data.months} to ${manifest.data.last}`,
     );
   }
-  return { manifest, results, intervals, series };
+  return {
+    manifest,
+    results,
+    intervals,
+    series,
+    backtest: readBacktest(options.registryDir, manifest),
+  };
 }
 
 function sha256Hex(bytes: Uint8Array): string {

@@ -37,6 +37,17 @@ describe('renderComparisonTable', () => {
     expect(html).toMatch(/<caption id="comparison-caption">.*mean ± sd over 3 seeds/s);
   });
 
+  it('groups forecasters before the lesson’s reproductions, each of those tagged', () => {
+    for (const model of manifest.models) {
+      const row = rowHtml(html, 'data-model', model.id) ?? '';
+      expect(row.includes('lesson reproduction</span>')).toBe(model.role === 'lesson-reproduction');
+    }
+    const forecasters = html.indexOf('Forecasters: relative protocol');
+    const lesson = html.indexOf('Lesson reproduction: reference protocol');
+    expect(forecasters).toBeGreaterThan(0);
+    expect(lesson).toBeGreaterThan(forecasters);
+  });
+
   it('puts the served seed’s DM p-value in the model’s row', () => {
     const row = rowHtml(html, 'data-model', 'gru-32@relative') ?? '';
     expect(cellText(row, 'data-metric', 'dmPValue')).toBe('0.235');

@@ -17,8 +17,8 @@ describe('renderHeadline', () => {
     expect(html).toContain('last level <span class="num">7,412.6</span>');
   });
 
-  it('lists every model and every baseline with its bands, the default marked', () => {
-    for (const model of manifest.models) {
+  it('lists every forecaster and every baseline with its bands, the default marked', () => {
+    for (const model of manifest.models.filter((m) => m.role === 'forecaster')) {
       expect(rowHtml(html, 'data-model', model.id)).toContain('data-field="forecast"');
     }
     expect(rowHtml(html, 'data-model', 'lstm-32@relative" class="is-default')).toBeTruthy();
@@ -32,10 +32,12 @@ describe('renderHeadline', () => {
     expect(rowHtml(html, 'data-baseline', 'ar1')).toContain('AR(1)');
   });
 
-  it('shows a reference-protocol bound clamped at zero as 0', () => {
-    const row = rowHtml(html, 'data-model', 'gru-32@reference') ?? '';
-    // 300 ∓ 950 points, the lower bound raised to 0.
-    expect(cellText(row, 'data-field', '95')).toBe('0.0 – 1,250.0');
+  it('leaves the lesson’s reproductions out, and says where they are', () => {
+    const lesson = manifest.models.filter((m) => m.role === 'lesson-reproduction');
+    expect(lesson.length).toBeGreaterThan(0);
+    for (const model of lesson) expect(rowHtml(html, 'data-model', model.id)).toBeUndefined();
+    expect(html).toContain(`Not listed: the ${lesson.length} models of the`);
+    expect(html).toContain('href="#reproduction-title"');
   });
 
   it('names the default model’s served interval method', () => {

@@ -8,6 +8,7 @@ const model: IntervalScoreRow = {
   kind: 'model',
   label: 'LSTM(32)',
   protocol: 'relative',
+  role: 'forecaster',
   method: 'rolling conformal',
   methodDetail: 'W = 60, signed scores',
   levels: {

@@ -31,14 +31,14 @@ export function renderPathTable(fan: SiteFan, createdAt: string): string {
       const bands = month.bands
         .map(
           (b) =>
-            `<td class="num" data-field="${b.level}">${formatInterval([b.lower, b.upper])}</td>`,
+            `<td class="num" data-label="${b.level}% band" data-field="${b.level}">${formatInterval([b.lower, b.upper])}</td>`,
         )
         .join('');
-      return `<tr data-horizon="${month.horizon}"><th scope="row">${escapeHtml(formatMonth(month.target))}</th><td class="num">${month.horizon}</td><td class="num" data-field="forecast">${formatPoints(month.value)}</td>${bands}</tr>`;
+      return `<tr data-horizon="${month.horizon}"><th scope="row">${escapeHtml(formatMonth(month.target))}</th><td class="num" data-label="Months ahead">${month.horizon}</td><td class="num" data-label="Forecast" data-field="forecast">${formatPoints(month.value)}</td>${bands}</tr>`;
     })
     .join('\n');
   return `<p id="fan-source" class="source" data-source="registry" aria-live="polite">Source: model registry of ${escapeHtml(registryStamp(createdAt))}.</p>
-<div class="table-wrap" role="region" aria-labelledby="path-caption" tabindex="0">
+<div class="table-wrap stack-s" role="region" aria-labelledby="path-caption" tabindex="0">
 <table id="path-table" data-model="${escapeHtml(fan.model)}">
 <caption id="path-caption"><span class="sticky-text">${escapeHtml(fan.label)}'s forecast path from ${escapeHtml(formatMonth(fan.asOf))}, in index points</span></caption>
 <thead><tr><th scope="col">Month</th><th scope="col">Months ahead</th><th scope="col">Forecast</th>${head}</tr></thead>

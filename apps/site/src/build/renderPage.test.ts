@@ -47,9 +47,30 @@ describe.skipIf(!HAVE_REGISTRY)('renderPage on the committed registry', () => {
     const window = page['try-window'].split(', ').map(Number);
     expect(window).toEqual(values.slice(-inputs.manifest.split.windowLength));
   });
-  it('offers every served model, the default selected', () => {
+  it('offers every served model, grouped by role, the default selected', () => {
     const options = page['model-options'].match(/<option /g) ?? [];
     expect(options.length).toBe(inputs.manifest.models.length);
     expect(page['model-options']).toContain(`value="${inputs.manifest.defaultModel}" selected`);
+    const groups = [...page['model-options'].matchAll(/<optgroup label="([^"]+)">/g)].map(
+      (m) => m[1],
+    );
+    expect(groups).toEqual([
+      'Forecasters: relative protocol (scale-free)',
+      'Lesson reproduction: reference protocol (raw levels, as the lesson)',
+    ]);
+    for (const model of inputs.manifest.models.filter((m) => m.role === 'lesson-reproduction')) {
+      expect(page['model-options']).toMatch(
+        new RegExp(`value="${model.id}">[^<]*, lesson reproduction</option>`),
+      );
+    }
+  });
+  it('writes the first request of "Try it" as curl and as a typed-client call', () => {
+    const { manifest, series } = inputs;
+    const window = series.values.slice(-manifest.split.windowLength);
+    expect(page['try-curl']).toContain(
+      escapeHtml(JSON.stringify({ model: manifest.defaultModel, window })),
+    );
+    expect(page['try-client']).toContain(`window: [${window.join(', ')}]`);
+    expect(page['series-start']).toBe('January 1950');
   });
 });

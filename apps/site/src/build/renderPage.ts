@@ -5,7 +5,13 @@
 
 import type { Manifest } from '@gatecast/core';
 import { formatMonth } from '../shared/format.js';
-import { architectureLabel, PROTOCOL_LABELS } from '../shared/modelLabel.js';
+import { architectureLabel, ROLE_GROUPS, ROLE_LABELS } from '../shared/modelLabel.js';
+import {
+  clientCall,
+  curlCommand,
+  forecastRequestBody,
+  LOCAL_ORIGIN,
+} from '../shared/requestSnippets.js';
 import { escapeHtml } from './escapeHtml.js';
 import { fanData } from './fanData.js';
 import { intervalScoreTable } from './intervalScores.js';
@@ -19,6 +25,8 @@ import { renderIntervalTable } from './renderIntervalTable.js';
 import { renderOutlookIntro, renderPathTable } from './renderOutlook.js';
 import { renderReproductionTable, renderWhyNotReproduced } from './renderReproduction.js';
 import { renderSeedOrdering } from './renderSeedOrdering.js';
+import { renderTrackRecord } from './renderTrackRecord.js';
+import { siteTrackRecord } from './trackRecord.js';
 
 /** Placeholder names of `index.html`. */
 export const PLACEHOLDERS = [
@@ -31,22 +39,36 @@ export const PLACEHOLDERS = [
   'intervals-intro',
   'interval-table',
   'seed-ordering',
+  'track-record',
   'cells',
   'model-options',
   'try-limits',
   'try-window',
   'window-length',
+  'try-curl',
+  'try-client',
+  'series-start',
   'footer',
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
-/** `<option>`s of every served model, the default selected. */
+/**
+ * `<option>`s of every served model in one `<optgroup>` per role, forecasters first, the default
+ * selected; each option names its role, since a closed select shows the option alone.
+ */
 export function renderModelOptions(manifest: Manifest): string {
-  return manifest.models
-    .map(
-      (m) =>
-        `<option value="${escapeHtml(m.id)}"${m.id === manifest.defaultModel ? ' selected' : ''}>${escapeHtml(architectureLabel(m.spec))} — ${escapeHtml(PROTOCOL_LABELS[m.protocol])}</option>`,
-    )
+  return ROLE_GROUPS.map(({ role, title }) => {
+    const options = manifest.models
+      .filter((m) => m.role === role)
+      .map(
+        (m) =>
+          `<option value="${escapeHtml(m.id)}"${m.id === manifest.defaultModel ? ' selected' : ''}>${escapeHtml(architectureLabel(m.spec))}, ${ROLE_LABELS[role]}</option>`,
+      );
+    return options.length === 0
+      ? ''
+      : `<optgroup label="${escapeHtml(title)}">\n${options.join('\n')}\n</optgroup>`;
+  })
+    .filter(Boolean)
     .join('\n');
 }
 
@@ -76,6 +98,9 @@ export function renderPage(inputs: SiteInputs): Record<Placeholder, string> {
   const ranges = levelRanges(series, manifest.split);
   const fan = fanData(manifest);
   const scores = intervalScoreTable(manifest, intervals);
+  const tryWindow = series.values.slice(-manifest.split.windowLength);
+  // The request "Try it" starts with, addressed to the local server until the script knows the page's origin.
+  const tryBody = forecastRequestBody(manifest.defaultModel, tryWindow);
   return {
     headline: renderHeadline(manifest, series.values.at(-1) as number),
     'outlook-intro': renderOutlookIntro(fan),
@@ -86,11 +111,15 @@ export function renderPage(inputs: SiteInputs): Record<Placeholder, string> {
     'intervals-intro': renderIntervalsIntro(manifest, scores),
     'interval-table': renderIntervalTable(scores),
     'seed-ordering': renderSeedOrdering(manifest, results),
+    'track-record': renderTrackRecord(siteTrackRecord(inputs.backtest, manifest)),
     cells: renderCells(manifest),
     'model-options': renderModelOptions(manifest),
     'try-limits': renderTryLimits(inputs),
-    'try-window': series.values.slice(-manifest.split.windowLength).join(', '),
+    'try-window': tryWindow.join(', '),
     'window-length': String(manifest.split.windowLength),
+    'try-curl': escapeHtml(curlCommand(LOCAL_ORIGIN, tryBody)),
+    'try-client': escapeHtml(clientCall(LOCAL_ORIGIN, tryBody)),
+    'series-start': escapeHtml(formatMonth(series.dates[0] ?? manifest.data.first)),
     footer: renderFooter(manifest),
   };
 }

@@ -53,11 +53,11 @@ export function renderReproductionTable(manifest: Manifest): string {
       (
         row,
       ) => `<tr data-cell="${escapeHtml(row.cellLabel)}"><th scope="row">${escapeHtml(row.cellLabel)}</th>
-<td class="num lesson" data-col="lessonRmse">${row.lessonRmse}</td><td class="num" data-col="referenceRmse">${row.referenceRmse}</td><td class="num" data-col="relativeRmse">${row.relativeRmse}</td>
-<td class="num lesson" data-col="lessonMae">${row.lessonMae}</td><td class="num" data-col="referenceMae">${row.referenceMae}</td><td class="num" data-col="relativeMae">${row.relativeMae}</td></tr>`,
+<td class="num lesson" data-label="RMSE, lesson (published)" data-col="lessonRmse">${row.lessonRmse}</td><td class="num" data-label="RMSE, reference here" data-col="referenceRmse">${row.referenceRmse}</td><td class="num" data-label="RMSE, relative here" data-col="relativeRmse">${row.relativeRmse}</td>
+<td class="num lesson" data-label="MAE, lesson (published)" data-col="lessonMae">${row.lessonMae}</td><td class="num" data-label="MAE, reference here" data-col="referenceMae">${row.referenceMae}</td><td class="num" data-label="MAE, relative here" data-col="relativeMae">${row.relativeMae}</td></tr>`,
     )
     .join('\n');
-  return `<div class="table-wrap" role="region" aria-labelledby="reproduction-caption" tabindex="0">
+  return `<div class="table-wrap stack-m" role="region" aria-labelledby="reproduction-caption" tabindex="0">
 <table id="reproduction-table">
 <caption id="reproduction-caption"><span class="sticky-text">The lesson's published test figures (quoted) beside this project's faithful reference protocol and the relative protocol; 32-unit cells, index points, here mean ± sd over ${seeds} seeds</span></caption>
 <thead>

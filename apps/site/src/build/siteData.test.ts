@@ -35,6 +35,11 @@ describe('buildSiteData', () => {
   it('carries the test period, the series and the baselines', () => {
     expect(data.test.actual).toEqual(results.test.actual);
     expect(data.series).toEqual(series);
+    expect(data.split.test).toEqual({
+      first: manifest.split.test.firstTarget,
+      last: manifest.split.test.lastTarget,
+    });
+    expect(data.split.fit.first).toBe(manifest.split.fit.firstTarget);
     expect(data.baselines.naive).toEqual({ forecast: 7412.55, rmse: 126.01 });
     expect(data.defaultModel).toBe('lstm-32@relative');
     expect(data.seeds).toEqual([1, 2, 3]);

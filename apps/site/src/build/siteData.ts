@@ -8,6 +8,7 @@ import type { SiteData } from '../shared/siteData.js';
 import { calibrationData } from './calibrationData.js';
 import { fanData } from './fanData.js';
 import type { SiteInputs } from './readRegistry.js';
+import { siteTrackRecord } from './trackRecord.js';
 
 /** Chart data needs no more than 1/100 point; rounding halves the bundle. */
 function round2(value: number): number {
@@ -21,6 +22,11 @@ function byLevel<T>(f: (level: IntervalLevel) => T): Record<IntervalLevel, T> {
     T
   >;
 }
+
+const part = (p: { firstTarget: string; lastTarget: string }) => ({
+  first: p.firstTarget,
+  last: p.lastTarget,
+});
 
 function roundIntervals(intervals: Record<IntervalLevel, Interval[]>) {
   const round = (bound: number | null) => (bound === null ? null : round2(bound));
@@ -52,6 +58,7 @@ export function buildSiteData(inputs: SiteInputs): SiteData {
         configName: model.configName,
         label: architectureLabel(model.spec),
         protocol: model.protocol,
+        role: model.role,
         cell: model.cell,
         forecast: model.forecast,
         intervalMethod: interval.servedMethod,
@@ -77,7 +84,13 @@ export function buildSiteData(inputs: SiteInputs): SiteData {
     },
     test: { dates: [...results.test.dates], actual: [...results.test.actual] },
     series: { dates: [...series.dates], values: [...series.values] },
+    split: {
+      fit: part(manifest.split.fit),
+      validation: part(manifest.split.validation),
+      test: part(manifest.split.test),
+    },
     fan: fanData(manifest),
     calibration: calibrationData(manifest, intervals),
+    trackRecord: siteTrackRecord(inputs.backtest, manifest),
   };
 }

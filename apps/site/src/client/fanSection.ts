@@ -1,13 +1,15 @@
 /**
- * The "next 12 months" section in the browser: draws the registry's path as a fan at once, then
- * asks the API for the same model's path at the fan's levels and, when it answers, redraws the fan
- * and refreshes the path table from it, saying which source the figures come from.
+ * The "next 12 months" section in the browser: draws the registry's path as a fan at once — at the
+ * end of the whole series on a log scale, and zoomed on the last years — then asks the API for
+ * the same model's path at the fan's levels and, when it answers, redraws both and refreshes the
+ * path table from it, saying which source the figures come from.
  */
 import { formatInterval, formatMonth, formatPoints } from '../shared/format.js';
 import { methodLabel } from '../shared/methodLabels.js';
 import type { SiteData, SitePathMonth } from '../shared/siteData.js';
 import { ApiProblem } from './api.js';
 import { fanChart } from './charts/fanChart.js';
+import { historyChart } from './charts/historyChart.js';
 import { redrawOnResize } from './charts/redrawOnResize.js';
 import { elementById } from './dom.js';
 import { FAN_LEVELS, getForecastPath, type LivePath } from './livePath.js';
@@ -63,8 +65,19 @@ export async function setUpFan(data: SiteData): Promise<void> {
     };
     container.replaceChildren(fanChart({ label: fan.label, history, path }, width));
   };
-  const redraw = redrawOnResize(container, draw);
+  const redrawFan = redrawOnResize(container, draw);
+  const history = elementById('history-chart', HTMLElement);
+  const redrawHistory = redrawOnResize(history, (width) =>
+    history.replaceChildren(
+      historyChart({ label: fan.label, series: data.series, path, split: data.split }, width),
+    ),
+  );
+  const redraw = () => {
+    redrawFan();
+    redrawHistory();
+  };
   container.dataset.source = 'registry';
+  history.dataset.source = 'registry';
 
   const registryText = (source.textContent ?? '').replace(/\.$/, '');
   try {
@@ -81,6 +94,7 @@ export async function setUpFan(data: SiteData): Promise<void> {
     redraw();
     applyLivePath(table, live.path);
     container.dataset.source = 'api';
+    history.dataset.source = 'api';
     source.textContent = sourceText(live);
     source.dataset.source = 'api';
   } catch (error) {

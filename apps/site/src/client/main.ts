@@ -1,6 +1,7 @@
 /**
- * The page's script: charts, the live refresh of the headline and of the fan, and "Try it". The
- * static HTML already carries every table and the registry's forecasts; this only adds to it.
+ * The page's script: charts, the live refresh of the headline and of the fan, "Try it" and the
+ * fitting of wide equations to narrow screens. The static HTML already carries every table and the
+ * registry's forecasts; this only adds to it.
  */
 import 'katex/dist/katex.min.css';
 import './style.css';
@@ -10,7 +11,9 @@ import { ApiProblem, getCompare } from './api.js';
 import { drawCharts } from './charts/drawCharts.js';
 import { elementById } from './dom.js';
 import { setUpFan } from './fanSection.js';
+import { fitEquations } from './fitEquations.js';
 import { applyLiveForecasts, parseCompare } from './liveForecasts.js';
+import { setUpTrackRecord } from './trackRecord.js';
 import { setUpTryIt } from './tryIt.js';
 
 async function refreshHeadline(): Promise<void> {
@@ -31,7 +34,9 @@ async function refreshHeadline(): Promise<void> {
   }
 }
 
+fitEquations();
 drawCharts(siteData);
 void setUpFan(siteData);
 setUpTryIt(siteData);
+setUpTrackRecord(siteData.trackRecord);
 void refreshHeadline();

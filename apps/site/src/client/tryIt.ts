@@ -1,9 +1,16 @@
 /**
  * "Try it": a window of monthly levels (typed, or filled from a stretch of the series) is sent
- * to `POST /v1/forecast`; the answer — or the API's problem detail — is shown in a live region.
+ * to `POST /v1/forecast`; the answer — or the API's problem detail — is shown in a live region,
+ * and the request itself as curl and as a typed-client call, kept in step with the form.
  */
 import { INTERVAL_LEVELS, nextMonth } from '@gatecast/core';
 import { formatInterval, formatMonth, formatPoints } from '../shared/format.js';
+import {
+  clientCall,
+  curlCommand,
+  type ForecastRequestBody,
+  forecastRequestBody,
+} from '../shared/requestSnippets.js';
 import type { SiteData } from '../shared/siteData.js';
 import { ApiProblem, type ForecastResponse, postForecast } from './api.js';
 import { elementById } from './dom.js';
@@ -84,6 +91,55 @@ function showProblem(out: HTMLElement, problem: ApiProblem) {
   out.dataset.state = 'error';
 }
 
+/**
+ * Writes the request the form would send (or sent) as curl and as a typed-client call, for the
+ * page's own origin; with a window that does not parse, says so instead.
+ *
+ * @returns the body shown, or `undefined` when the window does not parse
+ */
+function showRequest(
+  model: string,
+  windowText: string,
+  note: HTMLElement,
+): ForecastRequestBody | undefined {
+  const container = elementById('try-request', HTMLElement);
+  const parsed = parseWindowText(windowText);
+  if (!parsed.ok) {
+    container.dataset.state = 'invalid';
+    note.textContent = `No request yet: ${parsed.message}`;
+    return undefined;
+  }
+  const body = forecastRequestBody(model, parsed.values);
+  elementById('try-curl', HTMLElement).textContent = curlCommand(location.origin, body);
+  elementById('try-client', HTMLElement).textContent = clientCall(location.origin, body);
+  container.dataset.state = 'ready';
+  container.dataset.model = model;
+  container.dataset.count = String(parsed.values.length);
+  note.textContent = `The request for ${model} with ${parsed.values.length} monthly levels, as a shell command and as a call of the typed client; both follow your edits.`;
+  return body;
+}
+
+/** Shows the copy buttons where the clipboard can be written, and wires them. */
+function setUpCopyButtons(): void {
+  if (!navigator.clipboard) return;
+  for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
+    const source = document.getElementById(button.dataset.copy ?? '');
+    if (!source) continue;
+    button.hidden = false;
+    button.addEventListener('click', async () => {
+      try {
+        await navigator.clipboard.writeText(source.textContent ?? '');
+        button.textContent = 'Copied';
+      } catch {
+        button.textContent = 'Copy failed';
+      }
+      setTimeout(() => {
+        button.textContent = 'Copy';
+      }, 2000);
+    });
+  }
+}
+
 /** Wires the form; returns nothing, everything happens on user events. */
 export function setUpTryIt(data: SiteData): void {
   const form = elementById('try-form', HTMLFormElement);
@@ -93,7 +149,13 @@ export function setUpTryIt(data: SiteData): void {
   const fill = elementById('stretch-fill', HTMLButtonElement);
   const out = elementById('try-result', HTMLElement);
   const submit = form.querySelector('button[type="submit"]');
+  const requestNote = elementById('try-request-note', HTMLElement);
   let remembered: Remembered | undefined;
+  const updateRequest = () => showRequest(model.value, text.value, requestNote);
+  updateRequest();
+  text.addEventListener('input', updateRequest);
+  model.addEventListener('change', updateRequest);
+  setUpCopyButtons();
 
   const initial = stretchEnding(
     data.series,
@@ -114,6 +176,7 @@ export function setUpTryIt(data: SiteData): void {
     }
     text.value = stretch.values.join(', ');
     remembered = remember(text.value, stretch);
+    updateRequest();
     out.replaceChildren(
       paragraph(
         `Filled with ${stretch.values.length} months, ${formatMonth(stretch.dates[0] as string)} to ${formatMonth(stretch.dates.at(-1) as string)}.`,
@@ -135,16 +198,22 @@ export function setUpTryIt(data: SiteData): void {
     out.dataset.state = 'pending';
     out.setAttribute('aria-busy', 'true');
     if (submit instanceof HTMLButtonElement) submit.disabled = true;
+    const body = forecastRequestBody(model.value, parsed.values);
+    showRequest(body.model, text.value, requestNote);
+    const sent = (answer: string) => {
+      requestNote.textContent = `The page sent this request for ${body.model} with ${body.window.length} monthly levels; the API answered ${answer}. Edit the form to change it.`;
+    };
     try {
-      const answer = await postForecast({ model: model.value, window: parsed.values });
+      const answer = await postForecast(body);
       showForecast(out, answer, remembered?.text === text.value ? remembered : undefined);
+      sent('with a forecast');
     } catch (error) {
-      showProblem(
-        out,
+      const problem =
         error instanceof ApiProblem
           ? error
-          : new ApiProblem(0, 'Something went wrong', String(error)),
-      );
+          : new ApiProblem(0, 'Something went wrong', String(error));
+      showProblem(out, problem);
+      sent(problem.status > 0 ? `${problem.status} (${problem.title})` : problem.title);
     } finally {
       out.removeAttribute('aria-busy');
       if (submit instanceof HTMLButtonElement) submit.disabled = false;

@@ -1,7 +1,7 @@
 /**
  * Human names for registry models, shared by the static HTML and the browser code.
  */
-import type { CellKind, ModelOutput, ModelSpec, Protocol } from '@gatecast/core';
+import type { CellKind, ModelOutput, ModelRole, ModelSpec } from '@gatecast/core';
 
 /** A cell as Keras and the lesson spell it. */
 export const CELL_LABELS: Record<CellKind, string> = {
@@ -10,11 +10,20 @@ export const CELL_LABELS: Record<CellKind, string> = {
   lstm: 'LSTM',
 };
 
-/** What each protocol means, in a few words. */
-export const PROTOCOL_LABELS: Record<Protocol, string> = {
-  reference: 'reference (raw levels, as the lesson)',
-  relative: 'relative (scale-free log ratios)',
+/** A model's role (the registry's `role`) as the page names it. */
+export const ROLE_LABELS: Record<ModelRole, string> = {
+  forecaster: 'forecaster',
+  'lesson-reproduction': 'lesson reproduction',
 };
+
+/** The page's groups of models by role, in order, with the protocol each role trains under. */
+export const ROLE_GROUPS: readonly { role: ModelRole; title: string }[] = [
+  { role: 'forecaster', title: 'Forecasters: relative protocol (scale-free)' },
+  {
+    role: 'lesson-reproduction',
+    title: 'Lesson reproduction: reference protocol (raw levels, as the lesson)',
+  },
+];
 
 /** What a head that outputs more than the forecast adds to its model's name. */
 export const OUTPUT_SUFFIXES: Record<ModelOutput, string> = {

@@ -3,8 +3,16 @@
  * generated at build time): what the charts, the live refresh and "Try it" need, nothing more.
  * Levels in index points.
  */
-import type { CellKind, Interval, IntervalLevel, ModelForecast, Protocol } from '@gatecast/core';
+import type {
+  CellKind,
+  Interval,
+  IntervalLevel,
+  ModelForecast,
+  ModelRole,
+  Protocol,
+} from '@gatecast/core';
 import type { SiteBand } from './quantileBands.js';
+import type { SiteTrackRecord } from './trackRecord.js';
 
 /** One month of a forecast path: the point forecast and its central bands, in points. */
 export interface SitePathMonth {
@@ -29,6 +37,13 @@ export interface SiteFan {
   path: SitePathMonth[];
   /** Months of history the chart draws before the origin. */
   historyMonths: number;
+}
+
+/** The target months of each part of the chronological split, `YYYY-MM-01`. */
+export interface SiteSplit {
+  fit: { first: string; last: string };
+  validation: { first: string; last: string };
+  test: { first: string; last: string };
 }
 
 /** One line of the calibration chart: observed test coverage at each report level. */
@@ -59,6 +74,8 @@ export interface SiteModel {
   /** e.g. `LSTM(32) → LSTM(16)`. */
   label: string;
   protocol: Protocol;
+  /** What the model is for: a forecaster, or the lesson's reproduction (not for use). */
+  role: ModelRole;
   cell: CellKind;
   forecast: ModelForecast;
   /** The interval method the model serves (the registry's name). */
@@ -84,8 +101,11 @@ export interface SiteData {
   baselines: Record<'naive' | 'drift', { forecast: number; rmse: number }>;
   /** The test period: target months and actual levels. */
   test: { dates: string[]; actual: number[] };
-  /** The whole monthly series, for picking a stretch to forecast from. */
+  /** The whole monthly series: the full-history chart, and stretches for "Try it". */
   series: { dates: string[]; values: number[] };
+  split: SiteSplit;
   fan: SiteFan;
   calibration: SiteCalibration;
+  /** The rolling-origin backtest's one-month figures, or why the registry has none. */
+  trackRecord: SiteTrackRecord;
 }

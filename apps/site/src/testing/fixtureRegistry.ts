@@ -11,6 +11,7 @@ import {
   MANIFEST_FORMAT,
   MAX_HORIZON,
   type ManifestModel,
+  PROTOCOL_ROLES,
   type Protocol,
   pathBands,
   REGISTRY_FORMAT_VERSION,
@@ -190,6 +191,7 @@ function model(
     cell,
     units: 32,
     protocol,
+    role: PROTOCOL_ROLES[protocol],
     spec: spec(cell, 32, protocol),
     parameterCount: PARAMETERS[cell],
     scaler:

@@ -1,9 +1,9 @@
 /**
  * The page as built: its tables and headline are in the HTML itself (no JavaScript needed), their
- * numbers are the registry's, and the page fits a phone and works from the keyboard.
+ * numbers are the registry's, and the page works from the keyboard (its fit on every screen is
+ * `layout.test.ts`'s).
  */
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseFormatted } from '../../src/shared/format.js';
 import { launchChromium, type TestBrowser } from './chromium.js';
@@ -99,50 +99,13 @@ describe('the static page, JavaScript off', () => {
   });
 });
 
-describe('layout and keyboard', () => {
+describe('keyboard', () => {
   let jsBrowser: TestBrowser;
   beforeAll(async () => {
     jsBrowser = await launchChromium();
   });
   afterAll(async () => {
     await jsBrowser?.close();
-  });
-
-  it('fits a phone: no sideways scrolling of the page, wide tables scroll in their own region', async () => {
-    const { page, errors } = await jsBrowser.page({ width: 390, height: 844 });
-    await page.goto(`${baseUrl}/`, { waitUntil: 'networkidle' });
-    await page.waitForSelector('#flat-chart svg');
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
-    const wrap = await page.$eval('#comparison-table', (t) => {
-      const region = t.parentElement as HTMLElement;
-      return {
-        scrolls: region.scrollWidth > region.clientWidth,
-        tabIndex: region.tabIndex,
-        role: region.getAttribute('role'),
-      };
-    });
-    expect(wrap).toEqual({ scrolls: true, tabIndex: 0, role: 'region' });
-    await page.screenshot({
-      path: fileURLToPath(new URL('site-phone.png', ARTIFACTS)),
-      fullPage: true,
-    });
-    expect(
-      errors.filter((e) => /Content Security Policy|TypeError|ReferenceError/.test(e)),
-    ).toEqual([]);
-  });
-
-  it('looks right at desktop width (screenshot artifact)', async () => {
-    const { page } = await jsBrowser.page({ width: 1280, height: 900 });
-    await page.goto(`${baseUrl}/`, { waitUntil: 'networkidle' });
-    await page.waitForSelector('#flat-chart svg');
-    await page.screenshot({
-      path: fileURLToPath(new URL('site-desktop.png', ARTIFACTS)),
-      fullPage: true,
-    });
-    expect(await page.locator('h1').textContent()).toContain('S&P 500');
   });
 
   it('starts keyboard navigation at a skip link and labels every form control', async () => {

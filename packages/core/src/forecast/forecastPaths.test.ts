@@ -141,6 +141,69 @@ describe('forecastPaths', () => {
     }
   });
 
+  it('drops a window whose forecast is not usable and goes on with the others (unusable: drop)', () => {
+    // Reference protocol, y = 2·x[-1], and Infinity for an input above 5e37 (an overflow): window
+    // 1 fails at step 1, window 3 (2e37 → 4e37 → 8e37) at step 3.
+    const calls: number[] = [];
+    const predict = (inputs: Float32Array, count: number) => {
+      calls.push(count);
+      return Float32Array.from({ length: count }, (_, i) => {
+        const last = inputs[i * 2 + 1] as number;
+        return last > 5e37 ? Number.POSITIVE_INFINITY : 2 * last;
+      });
+    };
+    const windows = [
+      [1, 2],
+      [1, 1e38],
+      [3, 4],
+      [5, 2e37],
+    ];
+    const { values, dropped } = forecastPaths({
+      windows,
+      horizon: 3,
+      scaler: identityScaler(),
+      predict,
+      unusable: 'drop',
+    });
+    expect(dropped).toEqual([
+      { window: 1, step: 1, reason: 'forecast Infinity is not usable' },
+      { window: 3, step: 3, reason: 'forecast Infinity is not usable' },
+    ]);
+    expect(values[0]).toEqual([4, 8, 16]);
+    expect(values[2]).toEqual([8, 16, 32]);
+    // Step 1: all four windows; step 2: three (window 1 dropped); step 3: three (window 3 is
+    // dropped during it).
+    expect(calls).toEqual([4, 3, 3]);
+    // The same batch without `drop` throws, naming the first window that failed.
+    expect(() => forecastPaths({ windows, horizon: 3, scaler: identityScaler(), predict })).toThrow(
+      /^window 1, step 1: forecast Infinity is not usable$/,
+    );
+  });
+
+  it('drops a relative-protocol window whose forecast is not positive, or whose scale is not finite', () => {
+    const { dropped, values } = forecastPaths({
+      windows: [
+        [100, 100],
+        [100, 100],
+        [100, 100],
+      ],
+      horizon: 2,
+      scaler: relativeScaler(0.05),
+      outputs: 2,
+      // window 1: location −1e30 (level e^(−5e28) underflows to 0); window 2: log-scale 1e4.
+      predict: (_, count) =>
+        Float32Array.from({ length: 2 * count }, (_, j) =>
+          count === 3 && j === 2 ? -1e30 : count === 3 && j === 5 ? 1e4 : 0,
+        ),
+      unusable: 'drop',
+    });
+    expect(dropped).toEqual([
+      { window: 1, step: 1, reason: 'forecast 0 is not usable' },
+      { window: 2, step: 1, reason: 'scale Infinity is not usable' },
+    ]);
+    expect(values[0]).toEqual([100, 100]);
+  });
+
   it('refuses a bad horizon, ragged windows or a predict of the wrong size', () => {
     const { predict } = meanOfInputs(2);
     const scaler = identityScaler();

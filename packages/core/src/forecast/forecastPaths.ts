@@ -27,6 +27,23 @@ export interface ForecastPathsOptions {
    * learned-scale model (`[location, log-scale]`). Default 1.
    */
   outputs?: 1 | 2;
+  /**
+   * What to do with a window whose forecast (or path scale) at some step is not usable — not
+   * finite, or for the relative protocol not positive: `throw` a RangeError (default), or `drop`
+   * that window from the steps after, report it in `dropped` and go on with the others, so one
+   * bad window of a batch does not fail the rest.
+   */
+  unusable?: 'throw' | 'drop';
+}
+
+/** A window {@link forecastPaths} dropped (`unusable: 'drop'`): where and why. */
+export interface DroppedWindow {
+  /** Index of the window in `windows`. */
+  window: number;
+  /** The step, 1 .. H, whose forecast was not usable. */
+  step: number;
+  /** e.g. `forecast NaN is not usable`. */
+  reason: string;
 }
 
 /** {@link forecastPaths}' result, one row per window. */
@@ -44,6 +61,11 @@ export interface ForecastPaths {
    * protocol, index points (`exp(logScale)`) for the reference protocol. Only when `outputs` = 2.
    */
   scales?: number[][];
+  /**
+   * With `unusable: 'drop'`: the windows dropped, in order of index (their rows of `values`,
+   * `firstScaled` and `scales` are incomplete and must not be read).
+   */
+  dropped?: DroppedWindow[];
 }
 
 /**
@@ -65,12 +87,15 @@ export function scaledUnit(params: ScalerParams): number {
  * Σ_{k≤h} s_k²` (each step's error taken as independent of the others; the location recursion
  * feeds back locations, not draws).
  *
- * @param options - `windows`, `horizon`, `scaler`, `predict`, `outputs`.
- * @returns `[count][H]` levels in points, the first step's scaled outputs, and for `outputs` = 2
- *   the `[count][H]` path scales.
+ * With `unusable: 'drop'` a window whose forecast is not usable leaves the batch: later steps'
+ * `predict` calls carry only the windows still advancing (still one call per step).
+ *
+ * @param options - `windows`, `horizon`, `scaler`, `predict`, `outputs`, `unusable`.
+ * @returns `[count][H]` levels in points, the first step's scaled outputs, for `outputs` = 2
+ *   the `[count][H]` path scales, and with `unusable: 'drop'` the windows dropped.
  * @throws {RangeError} when `horizon` is not a positive integer, the windows differ in length or
- *   are empty, `predict` returns the wrong number of values, or a forecast is not finite (or, for
- *   the relative protocol, not positive).
+ *   are empty, `predict` returns the wrong number of values, or (unless `unusable` is `drop`) a
+ *   forecast is not finite (or, for the relative protocol, not positive).
  * @example
  * // A "model" whose location is always +1 scaled unit (one σ of log return):
  * forecastPaths({ windows: [[100, 100]], horizon: 2, scaler: relativeScaler(0.1),
@@ -78,7 +103,7 @@ export function scaledUnit(params: ScalerParams): number {
  * // => [[110.517…, 122.140…]]  (100·e^0.1, 100·e^0.2)
  */
 export function forecastPaths(options: ForecastPathsOptions): ForecastPaths {
-  const { windows, horizon, scaler, predict, outputs = 1 } = options;
+  const { windows, horizon, scaler, predict, outputs = 1, unusable = 'throw' } = options;
   if (!(Number.isInteger(horizon) && horizon >= 1)) {
     throw new RangeError(`horizon must be a positive integer, got ${horizon}`);
   }
@@ -98,36 +123,50 @@ export function forecastPaths(options: ForecastPathsOptions): ForecastPaths {
   const variances = outputs === 2 ? new Float64Array(count) : undefined;
   const scales = outputs === 2 ? windows.map(() => new Array<number>(horizon)) : undefined;
   const inputs = new Float32Array(count * length);
-  for (let h = 0; h < horizon; h++) {
-    current.forEach((window, i) => {
-      inputs.set(scaler.scaleWindow(window), i * length);
+  /** Indices of the windows still advancing, ascending: row k of a step's batch is `active[k]`. */
+  let active = windows.map((_, i) => i);
+  const dropped: DroppedWindow[] = [];
+  for (let h = 0; h < horizon && active.length > 0; h++) {
+    active.forEach((i, k) => {
+      inputs.set(scaler.scaleWindow(current[i] as number[]), k * length);
     });
-    const result = count === 0 ? new Float32Array(0) : predict(inputs, count);
-    if (result.length !== count * outputs) {
+    const rows = active.length;
+    const result = predict(rows === count ? inputs : inputs.subarray(0, rows * length), rows);
+    if (result.length !== rows * outputs) {
       throw new RangeError(
-        `predict returned ${result.length} values for ${count} windows × ${outputs} outputs`,
+        `predict returned ${result.length} values for ${rows} windows × ${outputs} outputs`,
       );
     }
-    current.forEach((window, i) => {
-      const location = result[i * outputs] as number;
+    const unusableAt = (i: number, reason: string): false => {
+      if (unusable === 'throw') throw new RangeError(`window ${i}, step ${h + 1}: ${reason}`);
+      dropped.push({ window: i, step: h + 1, reason });
+      return false;
+    };
+    active = active.filter((i, k) => {
+      const window = current[i] as number[];
+      const location = result[k * outputs] as number;
       const level = scaler.unscaleTarget(location, window);
       if (!Number.isFinite(level) || (scaler.params.kind === 'relative' && !(level > 0))) {
-        throw new RangeError(`window ${i}, step ${h + 1}: forecast ${level} is not usable`);
+        return unusableAt(i, `forecast ${level} is not usable`);
       }
       if (h === 0) firstScaled[i] = location;
       (values[i] as number[])[h] = level;
       if (variances && scales) {
-        const stepScale = unit * Math.exp(result[i * outputs + 1] as number);
-        variances[i] = (variances[i] as number) + stepScale * stepScale;
-        const pathScale = Math.sqrt(variances[i] as number);
+        const stepScale = unit * Math.exp(result[k * outputs + 1] as number);
+        const variance = (variances[i] as number) + stepScale * stepScale;
+        const pathScale = Math.sqrt(variance);
         if (!(Number.isFinite(pathScale) && pathScale > 0)) {
-          throw new RangeError(`window ${i}, step ${h + 1}: scale ${pathScale} is not usable`);
+          return unusableAt(i, `scale ${pathScale} is not usable`);
         }
+        variances[i] = variance;
         (scales[i] as number[])[h] = pathScale;
       }
       window.shift();
       window.push(level);
+      return true;
     });
   }
-  return scales ? { values, firstScaled, scales } : { values, firstScaled };
+  dropped.sort((a, b) => a.window - b.window);
+  const paths: ForecastPaths = scales ? { values, firstScaled, scales } : { values, firstScaled };
+  return unusable === 'drop' ? { ...paths, dropped } : paths;
 }

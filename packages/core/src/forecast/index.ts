@@ -4,6 +4,7 @@
  */
 export {
   type BatchPredict,
+  type DroppedWindow,
   type ForecastPaths,
   type ForecastPathsOptions,
   forecastPaths,

@@ -1,4 +1,5 @@
 /** Model specs, their weights, and the plain-TypeScript forward pass. */
+export { chooseDefaultModel, type DefaultModelCandidate } from './chooseDefaultModel.js';
 export { modelForward, modelForwardBatch, modelOutputs } from './forward.js';
 export { denseLayerName, recurrentLayerName } from './layerNames.js';
 export type {

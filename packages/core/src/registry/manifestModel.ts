@@ -1,6 +1,6 @@
 /** One served model's entry in `manifest.json`: what it is, how well it did, where its weights are. */
 import { z } from 'zod';
-import { CELL_KINDS, PROTOCOLS } from '../constants.js';
+import { CELL_KINDS, MODEL_ROLES, PROTOCOLS } from '../constants.js';
 import { calibrationSchema } from './calibration.js';
 import {
   byIntervalLevel,
@@ -62,6 +62,8 @@ export const manifestModelSchema = z.strictObject({
   cell: z.enum(CELL_KINDS),
   units: sizeSchema,
   protocol: z.enum(PROTOCOLS),
+  /** What the model is for: `PROTOCOL_ROLES[protocol]` (see `MODEL_ROLES`). */
+  role: z.enum(MODEL_ROLES),
   spec: modelSpecSchema,
   parameterCount: countSchema,
   scaler: scalerParamsSchema,

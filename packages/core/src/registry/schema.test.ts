@@ -8,6 +8,7 @@ import {
   intervalsSchema,
   type Manifest,
   manifestSchema,
+  PROTOCOL_ROLES,
   parseIntervals,
   parseManifest,
   parseResults,
@@ -55,6 +56,14 @@ describe.skipIf(!committedIsCurrent)('the committed registry', () => {
     expect(manifest.models.length).toBeGreaterThanOrEqual(10);
     expect(manifest.models.map((m) => m.id)).toContain(manifest.defaultModel);
   });
+  it('gives every model its protocol’s role; the default model is a forecaster', () => {
+    const manifest = parseManifest(readJson('manifest.json'));
+    for (const model of manifest.models) expect(model.role).toBe(PROTOCOL_ROLES[model.protocol]);
+    const roles = new Set(manifest.models.map((m) => m.role));
+    expect([...roles].sort()).toEqual(['forecaster', 'lesson-reproduction']);
+    const byId = new Map(manifest.models.map((m) => [m.id, m]));
+    expect(byId.get(manifest.defaultModel)?.role).toBe('forecaster');
+  });
   it('parses: results.json', () => {
     const results = parseResults(readJson('results.json'));
     expect(results.test.dates.length).toBe(results.test.actual.length);
@@ -81,11 +90,20 @@ describe('a registry file this reader does not know', () => {
     manifest.newField = true;
     expect(() => parseManifest(manifest)).toThrow(RegistryFormatError);
     expect(() => parseManifest(manifest)).toThrow(
-      /^manifest\.json is invalid: formatVersion: version 1 is not supported \(this reader knows 2\)$/,
+      new RegExp(
+        `^manifest\\.json is invalid: formatVersion: version 1 is not supported \\(this reader knows ${REGISTRY_FORMAT_VERSION}\\)$`,
+      ),
     );
     const results = committed('results.json');
     results.formatVersion = '1';
     expect(() => parseResults(results)).toThrow(/formatVersion: version "1" is not supported/);
+  });
+  it('is refused for a model without a role, or with an unknown one', () => {
+    const manifest = committed('manifest.json');
+    delete manifest.models[0].role;
+    expect(() => parseManifest(manifest)).toThrow(/models\.0\.role/);
+    manifest.models[0].role = 'demo';
+    expect(() => parseManifest(manifest)).toThrow(/models\.0\.role/);
   });
   it('is refused for another format', () => {
     expect(() => parseManifest(committed('results.json'))).toThrow(

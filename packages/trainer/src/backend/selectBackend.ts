@@ -38,10 +38,12 @@ export interface BackendChoice {
 /** Raised when no backend in the requested order could be loaded. */
 export class NoBackendError extends Error {
   override readonly name = 'NoBackendError';
-  constructor(readonly attempts: BackendAttempt[]) {
+  readonly attempts: BackendAttempt[];
+  constructor(attempts: BackendAttempt[]) {
     super(
       `no TensorFlow.js backend could be loaded: ${attempts.map((a) => `${a.backend} (${a.error})`).join('; ')}`,
     );
+    this.attempts = attempts;
   }
 }
 

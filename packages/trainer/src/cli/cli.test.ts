@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseManifest } from '@gatecast/core/registry';
 import { describe, expect, it } from 'vitest';
@@ -67,9 +67,11 @@ describe('gatecast-train', () => {
   });
 
   it('exits 2 on a 100 MB one-line CSV, quoting at most 200 characters of it', () => {
-    const csv = join(scratchDir('hugecsv'), 'huge.csv');
+    const dir = scratchDir('hugecsv');
+    const csv = join(dir, 'huge.csv');
     writeFileSync(csv, 'x'.repeat(100_000_000));
     const { code, stderr } = cli(['--data', csv, '--quick']);
+    rmSync(dir, { recursive: true, force: true });
     expect(code).toBe(2);
     expect(stderr).toMatch(
       /line 1: expected the header "date,close", found "x{200}…" \(100000000 characters\)/,
@@ -145,6 +147,7 @@ describe('gatecast-train', () => {
     ]);
     expect(stderr).toMatch(/worker [01]: backend (wasm|node|node-gpu)/);
     expect(stderr).toMatch(/\[4\/4\] gru-8@(reference|relative) seed [12]/);
+    expect(stderr).not.toContain('\u001b'); // plain lines on a pipe: no bars, no cursor moves
     expect(code).toBe(0);
     expect(stdout).toContain('naive (baseline)');
     const manifest = parseManifest(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')));
@@ -156,5 +159,29 @@ describe('gatecast-train', () => {
     // The series is data/'s own: codegen finds it there, the registry needs no copy.
     expect(existsSync(join(out, 'data'))).toBe(false);
     expect(stdout).not.toContain('series copied');
+  });
+
+  it('draws bars on the terminal npm run train asks for, while stderr is a pipe, and writes nothing to stderr', () => {
+    // turbo pipes a task's output; npm run train on a terminal sets GATECAST_TERMINAL_PROGRESS so
+    // the trainer opens its controlling terminal. `script` gives the run a terminal of its own.
+    const dir = scratchDir('tty');
+    const stderrFile = join(dir, 'stderr.txt');
+    const quote = (s: string) => `'${s.replaceAll("'", "'\\''")}'`;
+    const command = [
+      process.execPath,
+      CLI_PATH,
+      ...['--data', REFERENCE_CSV, '--out', join(dir, 'models'), '--configs', 'gru-8'],
+      ...['--protocols', 'relative', '--seeds', '1', '--epochs', '2', '--workers', '0'],
+    ]
+      .map(quote)
+      .join(' ');
+    const run = spawnSync('script', ['-qec', `${command} 2>${quote(stderrFile)}`, '/dev/null'], {
+      encoding: 'utf8',
+      env: { ...process.env, GATECAST_TERMINAL_PROGRESS: '1' },
+    });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/sweep +\|[█░]+\| 1\/1 runs \| loss \d/);
+    expect(run.stdout).toContain('registry written to');
+    expect(readFileSync(stderrFile, 'utf8')).toBe('');
   });
 });

@@ -1,3 +1,5 @@
+import { openSync } from 'node:fs';
+import { WriteStream } from 'node:tty';
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
 import type { SweepEvent, TrainJob } from '../train/jobs.js';
 
@@ -12,15 +14,50 @@ const label = (job: TrainJob) =>
   `${job.configName}@${job.protocol}${job.dataKey ? ` ${job.dataKey.slice(0, 7)}` : ''} seed ${job.seed}`;
 
 /**
+ * Set to `1` by `npm run train` when a person watches a terminal: turbo hands the task's output
+ * to a pipe and prints it line by line, so bars drawn there would never move.
+ */
+export const TERMINAL_PROGRESS_ENV = 'GATECAST_TERMINAL_PROGRESS';
+
+/**
+ * The controlling terminal, opened for writing, when stderr is not one but
+ * {@link TERMINAL_PROGRESS_ENV} says a person watches it (and turbo's full-screen UI does not own
+ * it); otherwise `undefined`.
+ */
+export function watchedTerminal(env: NodeJS.ProcessEnv = process.env): WriteStream | undefined {
+  if (process.stderr.isTTY || env[TERMINAL_PROGRESS_ENV] !== '1' || env.TURBO_IS_TUI === 'true') {
+    return undefined;
+  }
+  try {
+    return new WriteStream(openSync('/dev/tty', 'w'));
+  } catch {
+    return undefined; // no controlling terminal after all
+  }
+}
+
+/**
  * Progress bars (overall and one per running job: epoch, loss, ETA) when `stream` is a TTY;
- * otherwise plain lines for the backend chosen and each finished run.
+ * otherwise plain lines for the backend chosen and each finished run. Without a `stream`: stderr,
+ * or the {@link watchedTerminal} when there is one (then nothing goes to stderr while it runs).
  */
 export function createProgressReporter(
   totalJobs: number,
   epochs: number,
-  stream: NodeJS.WriteStream = process.stderr,
+  stream?: NodeJS.WriteStream,
 ): ProgressReporter {
-  return stream.isTTY ? barReporter(totalJobs, epochs, stream) : lineReporter(totalJobs, stream);
+  const terminal = stream ? undefined : watchedTerminal();
+  const target = stream ?? terminal ?? process.stderr;
+  const reporter = target.isTTY
+    ? barReporter(totalJobs, epochs, target)
+    : lineReporter(totalJobs, target);
+  if (!terminal) return reporter;
+  return {
+    onEvent: (event) => reporter.onEvent(event),
+    stop() {
+      reporter.stop();
+      terminal.destroy();
+    },
+  };
 }
 
 function lineReporter(totalJobs: number, stream: NodeJS.WriteStream): ProgressReporter {

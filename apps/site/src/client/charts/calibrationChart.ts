@@ -6,6 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { SiteCalibration, SiteCalibrationSeries } from '../../shared/siteData.js';
+import { PALETTE } from './palette.js';
 
 /** `aria-description`s of the marks, which the browser tests count. */
 export const CALIBRATION_CHART_MARKS = {
@@ -34,7 +35,6 @@ const MODEL_COLOURS = [
 ];
 
 const asPercent = (share: number) => `${Math.round(share * 100)}%`;
-const BASELINE_COLOURS = ['#374151', '#6b7280', '#9ca3af', '#4b5563', '#1f2937'];
 
 /** The text of one point's `<title>`, which the browser tests read back. */
 export function calibrationPointTitle(
@@ -94,12 +94,12 @@ export function calibrationChart(
       domain: [...models, ...baselines],
       range: [
         ...MODEL_COLOURS.slice(0, models.length),
-        ...BASELINE_COLOURS.slice(0, baselines.length),
+        ...PALETTE.baselines.slice(0, baselines.length),
       ],
     },
     ariaLabel: `Calibration on the test months: nominal against observed coverage at ${levels.join(', ')}% for ${series.length} forecasters, one month ahead and pooled over horizons`,
     marks: [
-      Plot.frame({ stroke: '#e5e7eb' }),
+      Plot.frame({ stroke: PALETTE.frame }),
       Plot.text(Object.values(CALIBRATION_PANELS), {
         [narrow ? 'fy' : 'fx']: (d: string) => d,
         text: (d: string) => d,
@@ -113,7 +113,7 @@ export function calibrationChart(
         x: 'x',
         y: 'y',
         [narrow ? 'fy' : 'fx']: 'panel',
-        stroke: '#111827',
+        stroke: PALETTE.ink,
         strokeDasharray: '2,3',
         ariaDescription: CALIBRATION_CHART_MARKS.diagonal,
       }),

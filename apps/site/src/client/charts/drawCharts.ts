@@ -6,6 +6,7 @@
 import type { Protocol } from '@gatecast/core';
 import { formatShare } from '../../shared/format.js';
 import { methodLabel } from '../../shared/methodLabels.js';
+import { ROLE_LABELS } from '../../shared/modelLabel.js';
 import type { SiteData } from '../../shared/siteData.js';
 import { elementById } from '../dom.js';
 import { calibrationChart } from './calibrationChart.js';
@@ -34,7 +35,8 @@ export function drawCharts(data: SiteData): void {
     if (!model) return;
     testChart.replaceChildren(testPeriodChart(data, model.id, width));
     testChart.dataset.model = model.id;
-    testNote.textContent = `${model.label}, ${model.protocol} protocol, ${methodLabel(model.intervalMethod)}: the 80% band holds ${formatShare(model.coverage['80'])} of the test months, the 95% band ${formatShare(model.coverage['95'])}.`;
+    const role = model.role === 'lesson-reproduction' ? ` (${ROLE_LABELS[model.role]})` : '';
+    testNote.textContent = `${model.label}, ${model.protocol} protocol${role}, ${methodLabel(model.intervalMethod)}: the 80% band holds ${formatShare(model.coverage['80'])} of the test months, the 95% band ${formatShare(model.coverage['95'])}.`;
   };
   const redrawTest = redrawOnResize(testChart, drawTest);
   picker.addEventListener('change', redrawTest);

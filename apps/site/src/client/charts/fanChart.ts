@@ -5,6 +5,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatInterval, formatMonth, formatPoints } from '../../shared/format.js';
 import type { SitePathMonth } from '../../shared/siteData.js';
+import { bandFill, PALETTE } from './palette.js';
 
 /** `aria-description`s of the marks, which the browser tests count and measure. */
 export const FAN_CHART_MARKS = {
@@ -13,11 +14,6 @@ export const FAN_CHART_MARKS = {
   targets: 'target months',
   history: 'history',
 } as const;
-
-/** Band fills, narrowest (darkest) first; wider bands take the lighter ones. */
-const BAND_FILLS = ['#2171b5', '#6baed6', '#c6dbef', '#deebf7', '#eff3ff'];
-const FORECAST = '#c2410c';
-const HISTORY = '#1f2937';
 
 /** What the fan chart draws. */
 export interface FanChartInput {
@@ -30,10 +26,6 @@ export interface FanChartInput {
 }
 
 const utc = (month: string) => new Date(`${month.slice(0, 7)}-01T00:00:00Z`);
-
-function bandFill(rank: number): string {
-  return BAND_FILLS[Math.min(rank, BAND_FILLS.length - 1)] as string;
-}
 
 /**
  * Draws the fan at `width` pixels. Each band's area starts at the last month of history (where
@@ -85,11 +77,11 @@ export function fanChart(input: FanChartInput, width: number): Element {
     marginRight: 16,
     x: { type: 'utc', label: null },
     y: { grid: true, label: 'Index points' },
-    color: { legend: true, domain: legend, range: [...fills, FORECAST, HISTORY] },
+    color: { legend: true, domain: legend, range: [...fills, PALETTE.forecast, PALETTE.actual] },
     ariaLabel: `Forecast fan of ${input.label}: the next ${path.length} months with ${levels.join(', ')}% bands, after ${history.dates.length} months of history`,
     marks: [
       ...bandMarks,
-      Plot.ruleX([origin.date], { stroke: '#9ca3af', strokeDasharray: '3,3' }),
+      Plot.ruleX([origin.date], { stroke: PALETTE.rule, strokeDasharray: '3,3' }),
       Plot.lineY(historyRows, {
         x: 'date',
         y: 'value',

@@ -7,6 +7,7 @@ import { PROTOCOLS, type Protocol } from '@gatecast/core';
 import * as Plot from '@observablehq/plot';
 import { LESSON_FIGURES } from '../../lessonFigures.js';
 import type { SiteData } from '../../shared/siteData.js';
+import { PALETTE } from './palette.js';
 
 /** `aria-description`s of the two line marks, which the browser tests count. */
 export const FLAT_CHART_MARKS = { actual: 'actual', predictions: 'predictions' } as const;
@@ -15,9 +16,6 @@ const FACETS: Record<Protocol, string> = {
   reference: 'Reference protocol (raw levels)',
   relative: 'Relative protocol (log ratios)',
 };
-
-const ACTUAL_COLOUR = '#6b7280';
-const SERIES_COLOURS = ['#7c3aed', '#0e7490', '#c2410c'];
 
 /** Draws both protocols as two panels sharing one y scale, at `width` pixels. */
 export function flatPredictionsChart(data: SiteData, width: number): Element {
@@ -49,12 +47,12 @@ export function flatPredictionsChart(data: SiteData, width: number): Element {
     color: {
       legend: true,
       domain: ['Actual', ...labels],
-      range: [ACTUAL_COLOUR, ...SERIES_COLOURS].slice(0, labels.length + 1),
+      range: [PALETTE.rule, ...PALETTE.series].slice(0, labels.length + 1),
     },
     ariaLabel:
       'Test-period predictions of SimpleRNN, GRU and LSTM under the reference and relative protocols, against the actual index',
     marks: [
-      Plot.frame({ stroke: '#e5e7eb' }),
+      Plot.frame({ stroke: PALETTE.frame }),
       Plot.text(
         PROTOCOLS.map((p) => FACETS[p]),
         {

@@ -7,6 +7,7 @@ import type { Protocol } from '@gatecast/core';
 import * as Plot from '@observablehq/plot';
 import { formatPoints } from '../../shared/format.js';
 import type { SiteData } from '../../shared/siteData.js';
+import { PALETTE } from './palette.js';
 
 /** `aria-description` of the dots mark, which the browser tests count. */
 export const SEED_DOTS_MARK = 'seed test RMSE';
@@ -49,7 +50,7 @@ export function seedRmseChart(data: SiteData, protocol: Protocol, width: number)
     ariaLabel: `Test RMSE of every seed, ${protocol} protocol`,
     marks: [
       Plot.ruleX([naive], {
-        stroke: '#6b7280',
+        stroke: PALETTE.rule,
         strokeDasharray: '4,3',
         ariaDescription: 'naive RMSE',
       }),
@@ -61,14 +62,14 @@ export function seedRmseChart(data: SiteData, protocol: Protocol, width: number)
         // Label on the side of the rule away from the dots, so it neither hides a dot nor clips.
         textAnchor: naiveIsRightOfDots ? 'end' : 'start',
         dx: naiveIsRightOfDots ? -3 : 3,
-        fill: '#374151',
+        fill: PALETTE.text,
       }),
       Plot.dot(rows, {
         x: 'rmse',
         y: 'row',
         fill: 'seed',
         r: 4.5,
-        stroke: 'white',
+        stroke: PALETTE.paper,
         strokeWidth: 0.75,
         title: 'title',
         ariaDescription: SEED_DOTS_MARK,

@@ -5,13 +5,14 @@
 import * as Plot from '@observablehq/plot';
 import { methodLabel } from '../../shared/methodLabels.js';
 import type { SiteData } from '../../shared/siteData.js';
+import { bandFill, PALETTE } from './palette.js';
 
-/** Colours by role; the lines are dark enough for text contrast on white. */
+/** Colours by role, the fan's: its 80% and 95% bands, forecast and actual. */
 const ROLES = {
-  '95% interval': '#c6dbef',
-  '80% interval': '#6baed6',
-  Forecast: '#c2410c',
-  Actual: '#1f2937',
+  '95% interval': bandFill(2),
+  '80% interval': bandFill(1),
+  Forecast: PALETTE.forecast,
+  Actual: PALETTE.actual,
 } as const;
 
 /** Mark descriptions (`aria-description` of each mark's `<g>`), which the browser tests count. */

@@ -11,6 +11,7 @@ import {
   INTERVALS_FORMAT,
   MANIFEST_FORMAT,
   MAX_HORIZON,
+  PROTOCOL_ROLES,
   type Protocol,
   REGISTRY_FORMAT_VERSION,
   REPORT_LEVELS,
@@ -135,6 +136,7 @@ function model(protocol: Protocol): ManifestModel {
     cell: 'gru',
     units: 8,
     protocol,
+    role: PROTOCOL_ROLES[protocol],
     spec: {
       windowLength: WINDOW_LENGTH,
       recurrent: [{ cell: 'gru', units: 8, returnSequences: false }],

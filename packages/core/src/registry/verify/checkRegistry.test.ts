@@ -266,6 +266,16 @@ describe('checkRegistry refuses', () => {
     ]);
   });
 
+  it('a role that does not fit the protocol', async () => {
+    const edited = JSON.parse(base.manifestText) as Manifest;
+    const entry = edited.models.find((m) => m.id === victim);
+    if (!entry) throw new Error('no victim');
+    entry.role = 'lesson-reproduction';
+    expect(await refusal({ ...base, manifestText: JSON.stringify(edited) })).toEqual([
+      { id: victim, reason: "role 'lesson-reproduction' does not fit protocol 'relative'" },
+    ]);
+  });
+
   it('a missing file', async () => {
     const files = { ...base.files };
     delete files[`${victim}/model.json`];

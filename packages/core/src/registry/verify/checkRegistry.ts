@@ -4,6 +4,7 @@
  * registry in. Plain TypeScript over the files' contents (no I/O, no tfjs): every reader passes
  * what it read and its own sha256.
  */
+import { PROTOCOL_ROLES } from '../../constants.js';
 import { parseMonthlyCsv } from '../../csv/parseMonthlyCsv.js';
 import { modelForward } from '../../model/forward.js';
 import type { ModelWeights } from '../../model/modelSpec.js';
@@ -48,11 +49,39 @@ export interface RegistryContents {
 /** Lowercase hex sha256 of text (as UTF-8) or bytes. */
 export type Sha256Hex = (data: string | Uint8Array) => string | Promise<string>;
 
+/**
+ * Runs a checked model on `count` windows at once, in its scaled space: `[count · windowLength]`
+ * row-major inputs in, its first output per window (the forecast of a point model, the location μ
+ * of a gaussian one) out, `[count]`.
+ */
+export type ReplayRunner = (
+  model: CheckedModel,
+  windows: Float32Array,
+  count: number,
+) => ArrayLike<number>;
+
+/** core's plain-TypeScript forward pass, one window after the other. */
+export const coreReplay: ReplayRunner = (model, windows, count) => {
+  const { spec } = model.entry;
+  const length = spec.windowLength;
+  const out = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    out[i] = modelForward(spec, model.weights, windows.subarray(i * length, (i + 1) * length));
+  }
+  return out;
+};
+
 export interface CheckRegistryOptions {
   /** The reader's sha256 (WebCrypto in the worker, `node:crypto` in Node). */
   sha256: Sha256Hex;
   /** Relative tolerance of every reproduced output; {@link REPLAY_TOLERANCE} by default. */
   tolerance?: number;
+  /**
+   * What runs the models for the replay: core's forward pass ({@link coreReplay}) by default. The
+   * worker passes its serving engine's batched runner, so it checks what it will serve, in one
+   * call per model.
+   */
+  run?: ReplayRunner;
 }
 
 /** A model that passed every check: its weights and scaler, ready for an engine. */
@@ -191,7 +220,7 @@ function predict(
 
 /**
  * Checks a model's files against its manifest entry, before running it: both files are there and
- * match their sha256; the scaler fits the protocol and the spec the registry's window length; the
+ * match their sha256; the scaler and the role fit the protocol and the spec the registry's window length; the
  * files decode to the spec's weights (format, names, shapes, size) and every weight is finite.
  *
  * @param windowLength the registry's (`manifest.split.windowLength`)
@@ -224,6 +253,9 @@ export async function checkModelFiles(
     throw new ModelFilesError(
       `scaler '${entry.scaler.kind}' does not fit protocol '${entry.protocol}'`,
     );
+  }
+  if (entry.role !== PROTOCOL_ROLES[entry.protocol]) {
+    throw new ModelFilesError(`role '${entry.role}' does not fit protocol '${entry.protocol}'`);
   }
   if (entry.spec.windowLength !== options.windowLength) {
     throw new ModelFilesError(
@@ -262,8 +294,9 @@ export function checkRecordedForecast(
 
 /**
  * Checks one model against its manifest entry and the recorded results: its files
- * ({@link checkModelFiles}), then core's forward pass reproduces the recorded next-month forecast
- * from the latest window and EVERY test prediction of `results.json`, each within `tolerance`.
+ * ({@link checkModelFiles}), then the replay runner (core's forward pass unless told otherwise)
+ * reproduces the recorded next-month forecast from the latest window and EVERY test prediction of
+ * `results.json`, each within `tolerance`.
  *
  * @throws {ModelFilesError} with a client-safe reason at the first failure
  */
@@ -277,6 +310,7 @@ async function checkModel(
     latestWindow: readonly number[];
     sha256: Sha256Hex;
     tolerance: number;
+    run: ReplayRunner;
   },
 ): Promise<CheckedModel> {
   const { tolerance } = context;
@@ -284,12 +318,25 @@ async function checkModel(
     sha256: context.sha256,
     windowLength: context.manifest.split.windowLength,
   });
-  const { weights, scaler } = model;
-  checkRecordedForecast(model, context.latestWindow, tolerance);
+  const { scaler } = model;
+  const { dates, windows } = context.test;
+  // One run over the latest window and every test window; tfjs ran on float32 inputs, so does this.
+  const all = [context.latestWindow, ...windows];
+  const length = entry.spec.windowLength;
+  const inputs = new Float32Array(all.length * length);
+  all.forEach((window, i) => {
+    inputs.set(scaler.scaleWindow(window), i * length);
+  });
+  const outputs = context.run(model, inputs, all.length);
+  const latest = outputs[0] as number;
+  if (!close(latest, entry.forecast.scaledValue, tolerance)) {
+    throw new ModelFilesError(
+      `the weights do not reproduce the recorded forecast: ${show(latest)} (scaled), the manifest records ${show(entry.forecast.scaledValue)}`,
+    );
+  }
 
   const recorded = context.results.models.find((m) => m.id === entry.id);
   if (!recorded) throw new ModelFilesError('results.json has no test predictions for it');
-  const { dates, windows } = context.test;
   if (recorded.predictions.length !== windows.length) {
     throw new ModelFilesError(
       `results.json has ${recorded.predictions.length} test predictions for it, the test period ${windows.length}`,
@@ -297,7 +344,7 @@ async function checkModel(
   }
   windows.forEach((window, i) => {
     const want = recorded.predictions[i] as number;
-    const got = predict(entry, weights, scaler, window).points;
+    const got = scaler.unscaleTarget(outputs[i + 1] as number, window);
     if (!close(got, want, tolerance)) {
       throw new ModelFilesError(
         `the weights do not reproduce test prediction ${i + 1} of ${windows.length} (target ${dates[i]}): ${show(got)} points, results.json records ${show(want)}`,
@@ -314,7 +361,8 @@ async function checkModel(
  *   the manifest's months and last month, and the results' test months are the series';
  * - each model, independently (see `checkModel`): files and sha256, scaler and spec, format,
  *   names, shapes and finiteness of the weights, the recorded next-month forecast, and every test
- *   prediction in `results.json` reproduced by core's forward pass within `tolerance`.
+ *   prediction in `results.json` reproduced within `tolerance` by `options.run` (core's forward
+ *   pass by default).
  *
  * A model that fails is refused with the reason; the others are unaffected.
  *
@@ -334,7 +382,8 @@ export async function checkRegistry(
   const series = await readSeries(contents, manifest, sha256);
   const test = testWindows(manifest, results, series);
   const latestWindow = series.values.slice(-manifest.split.windowLength);
-  const context = { contents, manifest, results, test, latestWindow, sha256, tolerance };
+  const run = options.run ?? coreReplay;
+  const context = { contents, manifest, results, test, latestWindow, sha256, tolerance, run };
 
   const seen = new Set<string>();
   const outcomes = await Promise.all(

@@ -10,10 +10,12 @@ export {
   checkModelFiles,
   checkRecordedForecast,
   checkRegistry,
+  coreReplay,
   REPLAY_TOLERANCE,
   type RefusedModel,
   RegistryCheckError,
   type RegistryContents,
+  type ReplayRunner,
   type Sha256Hex,
 } from './checkRegistry.js';
 export { asBytes, decodeLayersWeights, ModelFilesError } from './layersWeights.js';
