@@ -51,7 +51,7 @@ export function printBacktestSummary(
   const lesson = summary.lessonOrdering;
   if (lesson) {
     print(
-      `the lesson's ordering (${lesson.cells.join(' worst … ')} best) held at ${lesson.rmse.holds}/${origins} origins by RMSE, ${lesson.intervalScore.holds}/${origins} by Winkler; Friedman of the three: p ${p(lesson.rmse.ranking.friedman?.pValue)} (RMSE), ${p(lesson.intervalScore.ranking.friedman?.pValue)} (Winkler)`,
+      `the lesson's ordering (${lesson.cells[0]} worst, ${lesson.cells[2]} best) held at ${lesson.rmse.holds}/${origins} origins by RMSE, ${lesson.intervalScore.holds}/${origins} by Winkler; Friedman of the three: p ${p(lesson.rmse.ranking.friedman?.pValue)} (RMSE), ${p(lesson.intervalScore.ranking.friedman?.pValue)} (Winkler)`,
     );
   }
   print(
