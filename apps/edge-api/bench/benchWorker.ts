@@ -4,7 +4,8 @@
  *
  * workerd's clock moves in 1 ms steps (a Spectre mitigation), so single forecasts cannot be timed
  * one by one: each figure is the median over `blocks` blocks of the per-forecast mean of a block,
- * with blocks sized to last at least 20 ms.
+ * with blocks sized to last at least 20 ms. Each answer also counts every call it made (warm-up and
+ * sizing included), so that bench.ts can divide the worker process's CPU time by it.
  *
  * - `GET /cold`, timed inside the isolate on its first request: the start-up the deployed worker
  *   does in its global scope (registry checks, wasm start, every model loaded with its canonical
@@ -13,6 +14,8 @@
  *   unscale, 80/95 intervals from the registry's calibration) of the latest window, one month.
  * - `GET /batch?engine=…&model=<id>[&size=256][&blocks=9]`: one month from `size` windows in one
  *   pass.
+ * - `GET /engine?engine=…&model=<id>[&size=256]`: the engine's `predict` alone on `size` windows
+ *   already scaled (the batch figure without scaling, unscaling and intervals).
  * - `GET /requests[?model=<id>][&blocks=15]`: whole requests to an eager app on wasm (routing,
  *   validation, the path, its quantiles, JSON), each timed as above: GET and POST /v1/forecast at
  *   1 month and 80/95, and at 12 months and 9 levels, POST with a bare window and with a
@@ -20,7 +23,7 @@
  *   time is the worker's CPU time.
  */
 import { INTERVAL_LEVELS, MAX_HORIZON, parseMonthlyCsv } from '@gatecast/core';
-import wasmModule from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm';
+import wasmModule from '@gatecast/kernels/kernels.wasm';
 import { createApp } from '../src/app.js';
 import type { EngineName } from '../src/engine/engine.js';
 import { registryBundle } from '../src/registry.generated.js';
@@ -29,7 +32,7 @@ import { servePath } from '../src/serving/pathResponse.js';
 import { buildServingState, type ServingState } from '../src/serving/servingState.js';
 
 interface Cold {
-  /** Eager start-up (registry checks, wasm start, 10 models with their forecasts), in ms. */
+  /** Eager start-up (registry checks, wasm start, every model with its forecast), in ms. */
   startupMs: number;
   /** The first GET /v1/forecast once start-up is done, in ms. */
   firstRequestMs: number;
@@ -77,12 +80,17 @@ function median(values: number[]): number {
 }
 
 /** Median per-call time of `work` in µs, over `blocks` blocks of at least 20 ms each. */
-function time(work: () => void, blocks: number): { perCallUs: number; calls: number } {
+function time(
+  work: () => void,
+  blocks: number,
+): { perCallUs: number; calls: number; totalCalls: number } {
   for (let i = 0; i < 20; i++) work();
   let perBlock = 1;
+  let sizing = 0;
   for (;;) {
     const start = performance.now();
     for (let i = 0; i < perBlock; i++) work();
+    sizing += perBlock;
     if (performance.now() - start >= 20) break;
     perBlock *= 2;
   }
@@ -92,7 +100,15 @@ function time(work: () => void, blocks: number): { perCallUs: number; calls: num
     for (let i = 0; i < perBlock; i++) work();
     samples.push(((performance.now() - start) * 1000) / perBlock);
   }
-  return { perCallUs: median(samples), calls: blocks * perBlock };
+  // A block sized while the machine stalled can be shorter than the clock's step: fall back to
+  // the mean over all blocks rather than report 0.
+  const typical = median(samples);
+  const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
+  return {
+    perCallUs: typical > 0 ? typical : mean,
+    calls: blocks * perBlock,
+    totalCalls: 20 + sizing + blocks * perBlock,
+  };
 }
 
 /** As {@link time}, for work that awaits (a request to the app). */
@@ -214,7 +230,7 @@ export default {
         const end = series.values.length - i;
         return series.values.slice(end - 12, end);
       });
-      const { perCallUs, calls } = time(() => modelPaths(model, windows, 1), blocks);
+      const { perCallUs, calls, totalCalls } = time(() => modelPaths(model, windows, 1), blocks);
       return Response.json({
         engine: served.engine.engine.name,
         model: model.entry.id,
@@ -222,6 +238,30 @@ export default {
         batchMs: perCallUs / 1000,
         windowsPerSecond: (size * 1e6) / perCallUs,
         batches: calls,
+        totalCalls,
+      });
+    }
+    if (url.pathname === '/engine') {
+      // The engine alone on `size` windows already scaled: no scaling, unscaling or intervals.
+      const size = Number(url.searchParams.get('size') ?? 256);
+      const length = model.entry.spec.windowLength;
+      const inputs = new Float32Array(size * length);
+      for (let i = 0; i < size; i++) {
+        const end = series.values.length - i;
+        inputs.set(model.scaler.scaleWindow(series.values.slice(end - length, end)), i * length);
+      }
+      const { perCallUs, calls, totalCalls } = time(
+        () => model.runner.predict(inputs, size),
+        blocks,
+      );
+      return Response.json({
+        engine: served.engine.engine.name,
+        model: model.entry.id,
+        size,
+        batchMs: perCallUs / 1000,
+        windowsPerSecond: (size * 1e6) / perCallUs,
+        batches: calls,
+        totalCalls,
       });
     }
     return new Response('not found', { status: 404 });

@@ -3,7 +3,7 @@
  * (the comparison site) are served by the runtime before this runs, except on the API paths
  * listed in wrangler.jsonc's `run_worker_first`.
  */
-import wasmModule from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm';
+import wasmModule from '@gatecast/kernels/kernels.wasm';
 import { createApp } from './app.js';
 import { registryBundle } from './registry.generated.js';
 

@@ -14,8 +14,8 @@ import {
   parseBacktest,
   REGISTRY_FORMAT_VERSION,
 } from '@gatecast/core/registry';
+import wasmModule from '@gatecast/kernels/kernels.wasm';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import wasmModule from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import type { AppEnv } from '../src/appEnv.js';

@@ -1,6 +1,6 @@
 import { modelForward, weightSlots, weightsFromList } from '@gatecast/core';
 import { decodeLayersWeights, REPLAY_TOLERANCE } from '@gatecast/core/registry/verify';
-import wasmModule from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm';
+import wasmModule from '@gatecast/kernels/kernels.wasm';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import type { RegistryBundle } from '../src/registry/bundle.js';

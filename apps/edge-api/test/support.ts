@@ -7,7 +7,7 @@
 import { SELF } from 'cloudflare:test';
 import { parseMonthlyCsv, WINDOW_LENGTH } from '@gatecast/core';
 import { parseManifest, parseResults } from '@gatecast/core/registry';
-import wasmModule from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm';
+import wasmModule from '@gatecast/kernels/kernels.wasm';
 import { expect } from 'vitest';
 import { createApp } from '../src/app.js';
 import { registryBundle } from '../src/registry.generated.js';

@@ -38,7 +38,7 @@ export {
   type TrainingConfig,
   trainsUnder,
 } from './train/configs.js';
-export { fusedTrainRun } from './train/fusedTrainRun.js';
+export { type FusedOptions, fusedTrainRun } from './train/fusedTrainRun.js';
 export type { SweepEvent, TrainingLoop, TrainJob } from './train/jobs.js';
 export { layersTrainRun } from './train/layersTrainRun.js';
 export { runSweep, type SweepOptions } from './train/runSweep.js';

@@ -20,18 +20,19 @@ export interface ModelRunner {
    *   `[μ₀, ρ₀, μ₁, ρ₁, …]` for a gaussian one).
    */
   predict(windows: Float32Array, count: number): Float32Array;
-  /** Releases what `load` allocated (tensors on wasm); the runner is unusable afterwards. */
+  /** Releases what `load` allocated, if the engine can; the runner is unusable afterwards. */
   dispose(): void;
 }
 
 /** Something that turns a model spec and its weights into a {@link ModelRunner}. */
 export interface Engine {
   readonly name: EngineName;
-  /** Whether the wasm backend runs its SIMD binary; `null` for the reference engine. */
+  /** Whether the engine runs 128-bit SIMD code (wasm: always); `null` for the reference engine. */
   readonly simd: boolean | null;
   /**
-   * Tensors alive on the engine's backend and the bytes they hold; `null` for engines without
-   * tensors. Constant between requests when nothing leaks (the soak test watches it).
+   * Tensors alive on the engine's backend (0 for the kernels) and the bytes it holds (the kernels'
+   * arena in use); `null` for the reference engine. Constant between requests when nothing leaks
+   * (the soak test watches it).
    */
   memory(): { tensors: number; bytes: number } | null;
   /**

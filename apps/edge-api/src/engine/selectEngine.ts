@@ -1,12 +1,12 @@
 import type { Engine, EngineName } from './engine.js';
+import { createKernelEngine } from './kernelEngine.js';
 import { referenceEngine } from './referenceEngine.js';
-import { createWasmEngine } from './wasmEngine.js';
 
 /** Which engine to run, and what it needs. */
 export interface EngineOptions {
   /** Preferred engine; `'wasm'` by default. */
   preferred?: EngineName;
-  /** `tfjs-backend-wasm-simd.wasm` imported as a module; without it wasm cannot start. */
+  /** `@gatecast/kernels/kernels.wasm` imported as a module; without it wasm cannot start. */
   wasmModule?: WebAssembly.Module;
 }
 
@@ -31,7 +31,7 @@ export async function selectEngine(options: EngineOptions = {}): Promise<EngineC
     return { engine: referenceEngine, preferred, fallbackReason: 'no wasm module was bundled' };
   }
   try {
-    return { engine: await createWasmEngine(options.wasmModule), preferred, fallbackReason: null };
+    return { engine: createKernelEngine(options.wasmModule), preferred, fallbackReason: null };
   } catch (error) {
     const reason = error instanceof Error ? error.message : 'the wasm backend failed to start';
     return { engine: referenceEngine, preferred, fallbackReason: reason };

@@ -7,7 +7,7 @@ import {
   rollingConformal,
   volatilityScaledOnline,
 } from '@gatecast/core';
-import wasmModule from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm';
+import wasmModule from '@gatecast/kernels/kernels.wasm';
 import { describe, expect, it } from 'vitest';
 import { registryBundle } from '../registry.generated.js';
 import {
