@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { parseManifest } from '@gatecast/core/registry';
 import { bundleWorker, wranglerEnv as env, packageDir } from '../scripts/wrangler.ts';
+import { bundledBacktest } from '../src/backtest.generated.ts';
 import { type LoadTestResult, loadTest } from './loadTest.ts';
 
 const { values: options } = parseArgs({
@@ -233,6 +234,14 @@ async function bundle() {
       entry.files += 1;
       groups.set(group, entry);
     }
+    // backtest.json's text is not a module of its own: codegen embeds it in the code.
+    const backtest = bundledBacktest && 'text' in bundledBacktest ? bundledBacktest.text : '';
+    const backtestBytes = Buffer.from(backtest);
+    const embedded = {
+      raw: backtestBytes.length,
+      gzip: backtest ? gzipSync(backtestBytes).length : 0,
+      files: backtest ? 1 : 0,
+    };
     const order = [
       'code (index.js)',
       'kernels (kernels.wasm)',
@@ -246,6 +255,7 @@ async function bundle() {
       rawKiB: Number(reported?.[1] ?? Number.NaN),
       gzipKiB: Number(reported?.[2] ?? Number.NaN),
       groups: [...groups.entries()].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)),
+      backtest: embedded,
     };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
@@ -393,6 +403,7 @@ function printBundle(b: BundleFigures): void {
       gzip: 0,
     });
   row('registry text (JSON + series)', text);
+  if (b.backtest.files > 0) row('backtest.json text, inside code', b.backtest);
 }
 
 function printServe(s: ServeFigures): void {
