@@ -256,3 +256,28 @@ describe('the OpenAPI document', () => {
     ]);
   });
 });
+
+describe('an item whose forecast months would pass 9999-12', () => {
+  it('gets its own invalid-item problem; the other items are served', async () => {
+    const late = latestWindow.map((close, i) => ({
+      date: `9999-${String(i + 1).padStart(2, '0')}-01`,
+      close,
+    }));
+    const body = await post<Batch>('/v1/forecast/batch', {
+      horizon: 3,
+      items: [
+        { id: 'late', history: late },
+        { id: 'ok', window: latestWindow },
+      ],
+    });
+    expect(body.failed).toBe(1);
+    const [lateResult, okResult] = body.results;
+    expect(isFailure(lateResult as Forecast | Failure)).toBe(true);
+    expect((lateResult as Failure).error).toMatchObject({
+      type: problemType('invalid-item'),
+      status: 422,
+    });
+    expect((lateResult as Failure).error.detail).toMatch(/9999-12/);
+    expect(isFailure(okResult as Forecast | Failure)).toBe(false);
+  });
+});

@@ -1,6 +1,6 @@
 import { WINDOW_LENGTH } from '@gatecast/core';
 import { jsonPointer } from '../http/jsonPointer.js';
-import { ApiError, type FieldError, type Problem, problem } from '../http/problem.js';
+import { ApiError, type FieldError, type Problem, problem, problemType } from '../http/problem.js';
 import { type BatchItem, BatchItemIdSchema, BatchItemSchema } from '../schemas/inputs.js';
 import type { BatchResponse } from '../schemas/outputs.js';
 import { modelPaths } from './modelPaths.js';
@@ -118,7 +118,13 @@ export function forecastBatch(options: {
       });
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      forecasts.set(index, { ...id, error: error.problem });
+      // Serving an item fails only on the item's own months (a history ending so late that a
+      // forecast month would pass 9999-12): that is the item's problem, not the request body's.
+      const itemError =
+        error.problem.type === problemType('invalid-body')
+          ? problem('invalid-item', error.problem.detail, error.problem.errors)
+          : error.problem;
+      forecasts.set(index, { ...id, error: itemError });
     }
   });
   return parsed.map((item, index) =>
