@@ -12,6 +12,9 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts'],
           environment: 'node',
+          // A few unit tests spawn bash or run the TypeScript compiler; under `npm test` other
+          // packages' suites share the two cores, and vitest's 5 s default timed one out in CI.
+          testTimeout: 30_000,
         },
       },
       {
