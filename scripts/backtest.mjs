@@ -19,6 +19,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { resolveTaskArgs } from './taskArgs.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // biome-ignore lint/suspicious/noUndeclaredEnvVars: npm's own variable, read before turbo runs
@@ -30,23 +31,7 @@ const declared = {
   '--data': resolve(root, 'data/sp500_monthly.csv'),
   '--out': resolve(root, quick ? '.tmp/backtest-quick.json' : 'models/backtest.json'),
 };
-let force = args.includes('--force');
-let out = declared['--out'];
-const backtestArgs = [];
-for (let i = 0; i < args.length; i++) {
-  const arg = args[i];
-  if (arg === '--force') continue;
-  const [flag, inline] = arg.split(/=(.*)/s, 2);
-  if (flag === '--data' || flag === '--out') {
-    const value = inline ?? args[++i];
-    const path = value === undefined ? '' : resolve(from, value);
-    if (path !== declared[flag]) force = true;
-    if (flag === '--out') out = path;
-    backtestArgs.push(flag, path);
-  } else {
-    backtestArgs.push(arg);
-  }
-}
+const { force, out, cliArgs: backtestArgs } = resolveTaskArgs({ args, declared, from });
 const informational = backtestArgs.some((a) => a === '--help' || a === '-h');
 
 /** The first 12 hex digits of the sha256 of a backtest `file`, or undefined when it holds none. */

@@ -19,6 +19,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { canImportSources, importSource } from './sourceImports.mjs';
+import { resolveTaskArgs } from './taskArgs.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const declared = {
@@ -28,23 +29,7 @@ const declared = {
 // biome-ignore lint/suspicious/noUndeclaredEnvVars: npm's own variable, read before turbo runs
 const from = process.env.INIT_CWD ?? '.';
 const args = process.argv.slice(2);
-let force = args.includes('--force');
-let out = declared['--out'];
-const trainerArgs = [];
-for (let i = 0; i < args.length; i++) {
-  const arg = args[i];
-  if (arg === '--force') continue;
-  const [flag, inline] = arg.split(/=(.*)/s, 2);
-  if (flag === '--data' || flag === '--out') {
-    const value = inline ?? args[++i];
-    const path = value === undefined ? '' : resolve(from, value);
-    if (path !== declared[flag]) force = true;
-    if (flag === '--out') out = path;
-    trainerArgs.push(flag, path);
-  } else {
-    trainerArgs.push(arg);
-  }
-}
+const { force, out, cliArgs: trainerArgs } = resolveTaskArgs({ args, declared, from });
 const informational = trainerArgs.some((a) => a === '--help' || a === '-h');
 
 if (informational && canImportSources()) {
